@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace chippy::broker {
+
+// Everything that can be set on the command line or by the embedding application.
+struct BrokerConfig
+{
+    static constexpr std::int64_t kWeekMs = 7LL * 24 * 3600 * 1000;
+
+    std::string listenHost = "127.0.0.1";
+    std::uint16_t listenPort = 0; // 0 picks a free port
+    std::string advertisedHost; // empty: the listen host
+    std::filesystem::path dataDir; // empty: everything stays in memory
+    std::int32_t nodeId = 1;
+    std::string clusterId = "chippy-embedded-cluster";
+
+    std::int32_t defaultPartitions = 1;
+    bool autoCreateTopics = true;
+    std::int64_t retentionMs = kWeekMs; // -1: keep forever
+    std::int64_t retentionBytes = -1; // per partition; -1: no limit
+    std::int64_t segmentBytes = 64LL << 20;
+    std::int32_t maxRequestBytes = 100 << 20;
+    std::int32_t maxMessageBytes = 16 << 20;
+    std::int64_t retentionCheckIntervalMs = 1000;
+    std::int32_t groupInitialRebalanceDelayMs = 0;
+    std::int32_t groupMinSessionTimeoutMs = 1000;
+    std::int32_t groupMaxSessionTimeoutMs = 300000;
+
+    bool persistent() const { return !dataDir.empty(); }
+};
+
+} // namespace chippy::broker

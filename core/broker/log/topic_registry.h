@@ -1,0 +1,70 @@
+#pragma once
+
+#include "broker_config.h"
+#include "log/partition_log.h"
+#include "log/topic_config.h"
+#include "protocol/error_code.h"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chippy::broker {
+
+using TopicId = std::array<std::uint8_t, 16>;
+
+struct Topic
+{
+    std::string name;
+    TopicId id {};
+    TopicConfig config;
+    std::vector<std::unique_ptr<PartitionLog>> partitions;
+
+    PartitionLog *partition(std::int32_t index)
+    {
+        if (index < 0 || index >= static_cast<std::int32_t>(partitions.size())) {
+            return nullptr;
+        }
+        return partitions[static_cast<std::size_t>(index)].get();
+    }
+};
+
+// All topics of the broker and their partition logs. Lives on the broker thread.
+class TopicRegistry
+{
+public:
+    struct Result
+    {
+        ErrorCode error = ErrorCode::None;
+        std::string message;
+    };
+
+    explicit TopicRegistry(const BrokerConfig &config);
+
+    Topic *find(std::string_view name);
+    const std::map<std::string, Topic, std::less<>> &all() const { return m_topics; }
+
+    static std::optional<std::string> invalidNameReason(std::string_view name);
+
+    Result create(const std::string &name, std::int32_t partitions,
+        const std::map<std::string, std::string> &configs, bool validateOnly = false);
+    Result addPartitions(const std::string &name, std::int32_t newTotal, bool validateOnly = false);
+    Result remove(const std::string &name);
+    Result alterConfigs(const std::string &name, const std::map<std::string, std::string> &configs,
+        bool validateOnly = false);
+
+    // Applies retention to every partition; returns bytes removed.
+    std::int64_t enforceRetention(std::int64_t nowMs);
+
+private:
+    std::unique_ptr<PartitionLog> openPartition(const Topic &topic, std::int32_t index);
+
+    const BrokerConfig &m_config;
+    std::map<std::string, Topic, std::less<>> m_topics;
+};
+
+} // namespace chippy::broker

@@ -1,0 +1,115 @@
+// chippy-broker: the embedded Kafka-protocol broker as a program of its own.
+#include "broker.h"
+#include "broker_log.h"
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <semaphore>
+
+#ifndef CHIPPY_VERSION
+#define CHIPPY_VERSION "0.0.0"
+#endif
+
+namespace {
+
+std::binary_semaphore g_stopRequested {0};
+
+void onSignal(int)
+{
+    g_stopRequested.release();
+}
+
+bool splitHostPort(const std::string &s, std::string &host, std::uint16_t &port)
+{
+    const auto colon = s.rfind(':');
+    if (colon == std::string::npos) {
+        return false;
+    }
+    host = s.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    try {
+        const auto p = std::stoul(s.substr(colon + 1));
+        if (p > 65535) {
+            return false;
+        }
+        port = static_cast<std::uint16_t>(p);
+    } catch (const std::exception &) {
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    chippy::broker::BrokerConfig config;
+    std::string listen = "127.0.0.1:9092";
+    std::string dataDir;
+    bool inMemory = false;
+    bool noAutoCreate = false;
+    std::string logLevel = "info";
+
+    CLI::App app {
+        "chippy-broker: a Kafka-protocol broker for Chippy and any Kafka client", "chippy-broker"};
+    app.set_version_flag("--version", std::string("chippy-broker ") + CHIPPY_VERSION);
+    app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")
+        ->capture_default_str();
+    app.add_option("--advertised-host", config.advertisedHost,
+        "host name given to clients in metadata (default: the listen host)");
+    auto *dirOpt = app.add_option("--data-dir", dataDir, "keep the log in segment files here");
+    app.add_flag(
+           "--in-memory", inMemory, "keep everything in memory (the default without --data-dir)")
+        ->excludes(dirOpt);
+    app.add_option("--node-id", config.nodeId, "broker id")->capture_default_str();
+    app.add_option("--partitions", config.defaultPartitions, "partitions of an auto-created topic")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 10000));
+    app.add_flag("--no-auto-create", noAutoCreate, "do not create topics on first use");
+    app.add_option("--retention-ms", config.retentionMs, "default retention time, -1 for ever")
+        ->capture_default_str();
+    app.add_option("--retention-bytes", config.retentionBytes,
+           "default retention size per partition, -1 for no limit")
+        ->capture_default_str();
+    app.add_option("--segment-bytes", config.segmentBytes, "default segment size")
+        ->capture_default_str()
+        ->check(CLI::Range(std::int64_t {1024}, std::int64_t {1} << 40));
+    app.add_option("--max-request-bytes", config.maxRequestBytes, "largest request accepted")
+        ->capture_default_str()
+        ->check(CLI::Range(1024, 1 << 30));
+    app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
+        ->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+
+    config.autoCreateTopics = !noAutoCreate;
+    if (!dataDir.empty()) {
+        config.dataDir = dataDir;
+    }
+    if (!splitHostPort(listen, config.listenHost, config.listenPort)) {
+        std::cerr << "chippy-broker: --listen wants HOST:PORT, not '" << listen << "'\n";
+        return 2;
+    }
+    chippy::broker::brokerLog().set_level(spdlog::level::from_str(logLevel));
+
+    chippy::broker::Broker broker(config);
+    try {
+        broker.start();
+    } catch (const std::exception &e) {
+        std::cerr << "chippy-broker: " << e.what() << "\n";
+        return 1;
+    }
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    std::printf("listening on %s:%u\n", broker.host().c_str(), broker.port());
+    std::fflush(stdout);
+
+    g_stopRequested.acquire();
+    chippy::broker::brokerLog().info("shutting down");
+    broker.stop();
+    return 0;
+}

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <asio/ip/tcp.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace chippy::broker {
+
+class BrokerState;
+
+// One client connection: reads size-prefixed requests, dispatches them, and writes the
+// responses strictly in request order, however late each one completes.
+class Connection : public std::enable_shared_from_this<Connection>
+{
+public:
+    Connection(asio::ip::tcp::socket socket, BrokerState &state, std::uint64_t id);
+    ~Connection();
+
+    void start();
+    void close(const std::string &reason);
+    bool isOpen() const { return m_open; }
+    std::uint64_t id() const { return m_id; }
+    const std::string &peer() const { return m_peer; }
+
+    // Called by Responder: frame is the complete response (size prefix included), or empty
+    // for a request that gets no response.
+    void complete(std::uint64_t slot, std::vector<std::uint8_t> frame);
+
+private:
+    static constexpr std::size_t kMaxPendingRequests = 256;
+
+    struct Slot
+    {
+        bool done = false;
+        std::vector<std::uint8_t> frame;
+    };
+
+    void readSize();
+    void readBody(std::uint32_t size);
+    void dispatch();
+    void flush();
+    void writeNext();
+
+    asio::ip::tcp::socket m_socket;
+    BrokerState &m_state;
+    std::uint64_t m_id;
+    std::string m_peer;
+    bool m_open = true;
+    bool m_readPaused = false;
+    bool m_writing = false;
+
+    std::uint8_t m_sizeBuf[4] = {};
+    std::vector<std::uint8_t> m_request;
+
+    std::deque<Slot> m_slots;
+    std::uint64_t m_firstSlot = 0; // slot number of m_slots.front()
+    std::vector<std::uint8_t> m_outgoing;
+    std::vector<std::uint8_t> m_inFlight;
+};
+
+} // namespace chippy::broker

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every build, run and test dependency of Chippy on Debian 12. Safe to run again.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build pkg-config git clang-14 libclang-rt-14-dev clang-format
+    # broker
+    libasio-dev libcli11-dev libspdlog-dev libfmt-dev
+    # Kafka clients used by the engine and the interop tests
+    librdkafka-dev kcat python3-kafka python3-confluent-kafka
+    # Qt 6 and QML modules
+    qt6-base-dev qt6-declarative-dev qt6-charts-dev libgl-dev libxkbcommon-dev
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+    qml6-module-qtquick-shapes qml6-module-qtcharts qml6-module-qttest
+    libqt6sql6-sqlite libqt6sql6-psql
+    # services the integration tests start on loopback
+    redis-server libhiredis-dev postgresql
+    # headless display for screenshots and QML tests
+    xvfb xauth
+)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd=(sudo)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo_cmd[@]}" apt-get update
+    "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+fi
