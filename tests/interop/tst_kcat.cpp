@@ -14,8 +14,8 @@ class TestKcat : public QObject
 private:
     ProcessResult kcat(const QStringList &args, const QByteArray &input = {})
     {
-        return runProcess(QStringLiteral("kcat"), QStringList{"-b", m_broker->bootstrap()} + args,
-                          input, 60000);
+        return runProcess(
+            QStringLiteral("kcat"), QStringList {"-b", m_broker->bootstrap()} + args, input, 60000);
     }
 
     std::unique_ptr<BrokerFixture> m_broker;
@@ -29,7 +29,7 @@ private slots:
         const auto r = kcat({"-L"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("broker 1 at " + m_broker->bootstrap().toUtf8() + " (controller)"),
-                 r.out.constData());
+            r.out.constData());
     }
 
     void producesAndConsumesFromTheBeginning()
@@ -72,7 +72,7 @@ private slots:
         QCOMPARE(kcat({"-P", "-t", "timed"}, "late 1\nlate 2\n").exitCode, 0);
         const auto r = kcat({"-C", "-t", "timed", "-o", "s@" + QString::number(cut), "-e"});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out.trimmed().split('\n'), (QList<QByteArray>{"late 1", "late 2"}));
+        QCOMPARE(r.out.trimmed().split('\n'), (QList<QByteArray> {"late 1", "late 2"}));
     }
 };
 

@@ -9,8 +9,7 @@
 namespace chippy::test {
 
 std::vector<std::uint8_t> buildBatch(const std::vector<TestRecord> &records,
-                                     std::int64_t producerId, std::int16_t producerEpoch,
-                                     std::int32_t baseSequence)
+    std::int64_t producerId, std::int16_t producerEpoch, std::int32_t baseSequence)
 {
     using chippy::broker::Writer;
     const std::int64_t base = records.empty() ? 0 : records.front().timestamp;

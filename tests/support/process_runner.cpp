@@ -5,8 +5,8 @@
 
 namespace chippy::test {
 
-ProcessResult runProcess(const QString &program, const QStringList &args, const QByteArray &input,
-                         int timeoutMs)
+ProcessResult runProcess(
+    const QString &program, const QStringList &args, const QByteArray &input, int timeoutMs)
 {
     ProcessResult result;
     QProcess p;

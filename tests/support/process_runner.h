@@ -16,7 +16,7 @@ struct ProcessResult
 
 // Runs a program to completion (with optional standard input), killing it after timeoutMs.
 ProcessResult runProcess(const QString &program, const QStringList &args,
-                         const QByteArray &input = {}, int timeoutMs = 60000);
+    const QByteArray &input = {}, int timeoutMs = 60000);
 
 // Debian's kafka-python loads only in the system interpreter.
 inline QString systemPython()

@@ -15,8 +15,7 @@ private slots:
     void crc32cMatchesTheKnownCheckValue()
     {
         const std::string s = "123456789";
-        QCOMPARE(crc32c({reinterpret_cast<const std::uint8_t *>(s.data()), s.size()}),
-                 0xe3069283u);
+        QCOMPARE(crc32c({reinterpret_cast<const std::uint8_t *>(s.data()), s.size()}), 0xe3069283u);
     }
 
     void aWellFormedBatchValidates()

@@ -47,9 +47,9 @@ private slots:
         QFETCH(QByteArray, wire);
         Writer w;
         w.varint(static_cast<std::int32_t>(value));
-        QCOMPARE(QByteArray(reinterpret_cast<const char *>(w.buffer().data()),
-                            static_cast<int>(w.size())),
-                 wire);
+        QCOMPARE(QByteArray(
+                     reinterpret_cast<const char *>(w.buffer().data()), static_cast<int>(w.size())),
+            wire);
         Reader r(w.buffer());
         QCOMPARE(r.varint(), static_cast<std::int32_t>(value));
         Writer wl;
@@ -67,7 +67,7 @@ private slots:
         w.i8(7);
         w.i8(8);
         w.tags();
-        QCOMPARE(w.buffer(), (std::vector<std::uint8_t>{4, 'a', 'b', 'c', 0, 3, 7, 8, 0}));
+        QCOMPARE(w.buffer(), (std::vector<std::uint8_t> {4, 'a', 'b', 'c', 0, 3, 7, 8, 0}));
         Reader r(w.buffer(), true);
         QCOMPARE(r.string(), std::string("abc"));
         QVERIFY(!r.nullableString().has_value());
@@ -83,13 +83,13 @@ private slots:
         Writer w;
         w.string("hi");
         w.nullString();
-        QCOMPARE(w.buffer(), (std::vector<std::uint8_t>{0, 2, 'h', 'i', 0xff, 0xff}));
+        QCOMPARE(w.buffer(), (std::vector<std::uint8_t> {0, 2, 'h', 'i', 0xff, 0xff}));
     }
 
     void taggedFieldsAreSkipped()
     {
         // two tagged fields: tag 0 with 2 bytes, tag 5 with 1 byte, then an int8
-        const std::vector<std::uint8_t> wire{2, 0, 2, 0xaa, 0xbb, 5, 1, 0xcc, 7};
+        const std::vector<std::uint8_t> wire {2, 0, 2, 0xaa, 0xbb, 5, 1, 0xcc, 7};
         Reader r(wire, true);
         r.skipTags();
         QCOMPARE(r.i8(), std::int8_t(7));
@@ -97,7 +97,7 @@ private slots:
 
     void truncatedInputThrows()
     {
-        const std::vector<std::uint8_t> wire{0, 10, 'a'};
+        const std::vector<std::uint8_t> wire {0, 10, 'a'};
         Reader r(wire);
         QVERIFY_THROWS_EXCEPTION(DecodeError, r.string());
     }
