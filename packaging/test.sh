@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what Chippy needs, builds it and runs every test with ctest.
+# Installs what Chippy needs, builds it and runs every test with ctest: the full build, then
+# the broker again under AddressSanitizer + UndefinedBehaviorSanitizer with its fuzzer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jobs=$(nproc)
 
 bash packaging/install-deps.sh
 
@@ -10,8 +12,13 @@ bash packaging/check-format.sh
 
 echo "== build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build build --parallel "$(nproc)"
+cmake --build build --parallel "$jobs"
 
 echo "== tests"
-cd build
-ctest --output-on-failure --parallel "$(nproc)" --label-exclude fuzz
+(cd build && ctest --output-on-failure --parallel "$jobs")
+
+echo "== broker under sanitizers, and the request fuzzer"
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCHIPPY_BUILD_APP=OFF -DCHIPPY_SANITIZE=ON -DCHIPPY_FUZZ=ON
+cmake --build build-sanitize --parallel "$jobs"
+(cd build-sanitize && ctest --output-on-failure --parallel "$jobs")

@@ -61,7 +61,7 @@ void Broker::start()
     d->port = d->server->port();
     d->host = d->config.advertisedHost.empty() ? d->config.listenHost : d->config.advertisedHost;
     d->state->advertisedHost = d->host;
-    d->state->port = d->port;
+    d->state->port = d->config.advertisedPort != 0 ? d->config.advertisedPort : d->port;
     d->server->start();
     d->thread = std::thread([io = d->io.get()] {
         auto guard = asio::make_work_guard(*io);

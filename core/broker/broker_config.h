@@ -14,6 +14,7 @@ struct BrokerConfig
     std::string listenHost = "127.0.0.1";
     std::uint16_t listenPort = 0; // 0 picks a free port
     std::string advertisedHost; // empty: the listen host
+    std::uint16_t advertisedPort = 0; // 0: the port listened on (set when behind a proxy)
     std::filesystem::path dataDir; // empty: everything stays in memory
     std::int32_t nodeId = 1;
     std::string clusterId = "chippy-embedded-cluster";

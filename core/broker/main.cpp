@@ -62,6 +62,8 @@ int main(int argc, char **argv)
         ->capture_default_str();
     app.add_option("--advertised-host", config.advertisedHost,
         "host name given to clients in metadata (default: the listen host)");
+    app.add_option("--advertised-port", config.advertisedPort,
+        "port given to clients in metadata (default: the listen port)");
     auto *dirOpt = app.add_option("--data-dir", dataDir, "keep the log in segment files here");
     app.add_flag(
            "--in-memory", inMemory, "keep everything in memory (the default without --data-dir)")

@@ -13,14 +13,14 @@
 namespace chippy::broker {
 
 class BrokerState;
-class Connection;
+class ResponseSink;
 
 // Completes one request. Responses on a connection leave in request order, whenever each
 // responder completes; a responder may be kept and completed later (long-poll fetch, joins).
 class Responder
 {
 public:
-    Responder(std::shared_ptr<Connection> connection, std::uint64_t slot,
+    Responder(std::shared_ptr<ResponseSink> connection, std::uint64_t slot,
         const RequestHeader &header, bool flexible);
 
     std::int16_t apiVersion() const { return m_apiVersion; }
@@ -40,7 +40,7 @@ public:
     std::uint64_t connectionId() const;
 
 private:
-    std::weak_ptr<Connection> m_connection;
+    std::weak_ptr<ResponseSink> m_connection;
     std::uint64_t m_slot;
     std::int32_t m_correlationId;
     std::int16_t m_apiKey;

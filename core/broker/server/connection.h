@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/response_sink.h"
+
 #include <asio/ip/tcp.hpp>
 
 #include <cstdint>
@@ -14,21 +16,19 @@ class BrokerState;
 
 // One client connection: reads size-prefixed requests, dispatches them, and writes the
 // responses strictly in request order, however late each one completes.
-class Connection : public std::enable_shared_from_this<Connection>
+class Connection : public ResponseSink, public std::enable_shared_from_this<Connection>
 {
 public:
     Connection(asio::ip::tcp::socket socket, BrokerState &state, std::uint64_t id);
     ~Connection();
 
     void start();
-    void close(const std::string &reason);
-    bool isOpen() const { return m_open; }
-    std::uint64_t id() const { return m_id; }
-    const std::string &peer() const { return m_peer; }
 
-    // Called by Responder: frame is the complete response (size prefix included), or empty
-    // for a request that gets no response.
-    void complete(std::uint64_t slot, std::vector<std::uint8_t> frame);
+    void complete(std::uint64_t slot, std::vector<std::uint8_t> frame) override;
+    void close(const std::string &reason) override;
+    bool isOpen() const override { return m_open; }
+    const std::string &peer() const override { return m_peer; }
+    std::uint64_t id() const override { return m_id; }
 
 private:
     static constexpr std::size_t kMaxPendingRequests = 256;
