@@ -1,7 +1,9 @@
 #pragma once
 
 #include "broker_config.h"
+#include "groups/group_coordinator.h"
 #include "log/topic_registry.h"
+#include "producers/producer_recovery.h"
 #include "producers/producer_state.h"
 #include "server/data_notifier.h"
 
@@ -32,7 +34,10 @@ public:
         , config(config)
         , topics(this->config)
         , dataNotifier(io)
-    { }
+        , groups(io, this->config)
+    {
+        recoverProducerState(producers, topics);
+    }
 
     asio::io_context &io;
     BrokerConfig config;
@@ -42,6 +47,7 @@ public:
     TopicRegistry topics;
     DataNotifier dataNotifier;
     ProducerStateTable producers;
+    GroupCoordinator groups;
 
     std::array<std::uint64_t, 128> requestCounts {};
     std::map<std::uint64_t, ConnectionStats> connections;

@@ -2,6 +2,7 @@
 
 #include "apis/api.h"
 #include "broker_state.h"
+#include "groups/group_snapshot.h"
 
 namespace chippy::broker {
 
@@ -21,6 +22,7 @@ BrokerSnapshot buildSnapshot(BrokerState &state)
         }
         s.topics.push_back(std::move(t));
     }
+    addGroupsToSnapshot(state.groups, state.topics, s);
     for (const auto &[id, c] : state.connections) {
         s.connections.push_back({id, c.peer, c.clientId, c.requests});
     }

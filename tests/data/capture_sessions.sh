@@ -21,7 +21,8 @@ capture() {
     local name=$1 script=$2
     local out="$here/frames/$name"
     rm -rf "$out"
-    "$broker_bin" --listen 127.0.0.1:$broker_port --advertised-port $proxy_port --log-level warn >/dev/null &
+    "$broker_bin" --listen 127.0.0.1:$broker_port --advertised-port $proxy_port --retention-ms -1 \
+        --log-level warn >/dev/null &
     local broker_pid=$!
     /usr/bin/python3 "$here/capture_frames.py" $proxy_port $broker_port "$out" &
     local proxy_pid=$!

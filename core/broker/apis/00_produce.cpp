@@ -63,13 +63,22 @@ PartitionResult appendRecords(BrokerState &state, Topic *topic, std::int32_t ind
             result.message = "transactional batches are not supported";
             return result;
         }
-        const auto check = state.producers.check(topic->name, index, b.header);
-        if (check.error != ErrorCode::None) {
-            result.error = check.error;
+        if (b.header.producerId >= 0 && batches.size() > 1) {
+            // Sequence checks are all or nothing only for a single batch, as Kafka requires.
+            result.error = ErrorCode::InvalidRecord;
+            result.message = "an idempotent producer sends one batch per partition per request";
             return result;
         }
-        if (check.duplicateOf && batches.size() == 1) {
-            result.baseOffset = *check.duplicateOf;
+        const auto verdict = state.producers.check(topic->name, index, b.header);
+        if (verdict.error != ErrorCode::None) {
+            result.error = verdict.error;
+            result.message = verdict.message;
+            brokerLog().debug("refused a produced batch: {}", verdict.message);
+            return result;
+        }
+        if (verdict.duplicateOf) {
+            // A retry of a batch already stored: acknowledged where it went, not stored again.
+            result.baseOffset = *verdict.duplicateOf;
             return result;
         }
     }
@@ -77,7 +86,7 @@ PartitionResult appendRecords(BrokerState &state, Topic *topic, std::int32_t ind
     for (const auto &b : batches) {
         copy.assign(b.bytes.begin(), b.bytes.end());
         const auto base = log->append(copy);
-        state.producers.record(topic->name, index, b.header, base);
+        state.producers.record(topic->name, index, b.header, base, ProducerStateTable::nowMs());
         if (result.baseOffset < 0) {
             result.baseOffset = base;
         }

@@ -9,6 +9,8 @@ namespace {
 
 constexpr std::int64_t kLatest = -1;
 constexpr std::int64_t kEarliest = -2;
+constexpr std::int64_t kMaxTimestamp = -3; // v7 (KIP-734): the record with the newest timestamp
+constexpr std::int16_t kFirstMaxTimestampVersion = 7;
 
 struct Answer
 {
@@ -18,7 +20,7 @@ struct Answer
     std::int64_t offset = -1;
 };
 
-Answer lookUp(BrokerState &state, Topic *topic, std::int32_t index, std::int64_t timestamp)
+Answer lookUp(Topic *topic, std::int32_t index, std::int64_t timestamp, std::int16_t version)
 {
     Answer a {index};
     PartitionLog *log = topic ? topic->partition(index) : nullptr;
@@ -30,13 +32,17 @@ Answer lookUp(BrokerState &state, Topic *topic, std::int32_t index, std::int64_t
         a.offset = log->logEndOffset();
     } else if (timestamp == kEarliest) {
         a.offset = log->logStartOffset();
+    } else if (timestamp == kMaxTimestamp && version >= kFirstMaxTimestampVersion) {
+        if (const auto found = log->newestRecord()) {
+            a.offset = found->offset;
+            a.timestamp = found->timestamp;
+        }
     } else if (timestamp < 0) {
         a.error = ErrorCode::UnsupportedVersion;
     } else if (const auto found = log->offsetForTimestamp(timestamp)) {
         a.offset = found->offset;
         a.timestamp = found->timestamp;
     }
-    (void)state;
     return a;
 }
 
@@ -63,7 +69,7 @@ void handleListOffsets(
                 body.i32(); // max number of offsets
             }
             body.skipTags();
-            answers.push_back(lookUp(state, topic, index, timestamp));
+            answers.push_back(lookUp(topic, index, timestamp, v));
         });
         body.skipTags();
         results.emplace_back(std::move(name), std::move(answers));
@@ -106,6 +112,6 @@ void handleListOffsets(
 } // namespace
 
 extern const ApiSpec kListOffsetsApi {
-    ApiKey::ListOffsets, "ListOffsets", 0, 6, 6, &handleListOffsets};
+    ApiKey::ListOffsets, "ListOffsets", 0, 7, 6, &handleListOffsets};
 
 } // namespace chippy::broker

@@ -8,7 +8,24 @@ extern const ApiSpec kProduceApi;
 extern const ApiSpec kFetchApi;
 extern const ApiSpec kListOffsetsApi;
 extern const ApiSpec kMetadataApi;
+extern const ApiSpec kOffsetCommitApi;
+extern const ApiSpec kOffsetFetchApi;
+extern const ApiSpec kFindCoordinatorApi;
+extern const ApiSpec kJoinGroupApi;
+extern const ApiSpec kHeartbeatApi;
+extern const ApiSpec kLeaveGroupApi;
+extern const ApiSpec kSyncGroupApi;
+extern const ApiSpec kDescribeGroupsApi;
+extern const ApiSpec kListGroupsApi;
 extern const ApiSpec kApiVersionsApi;
+extern const ApiSpec kCreateTopicsApi;
+extern const ApiSpec kDeleteTopicsApi;
+extern const ApiSpec kDeleteRecordsApi;
+extern const ApiSpec kInitProducerIdApi;
+extern const ApiSpec kDescribeConfigsApi;
+extern const ApiSpec kAlterConfigsApi;
+extern const ApiSpec kCreatePartitionsApi;
+extern const ApiSpec kIncrementalAlterConfigsApi;
 
 const std::vector<const ApiSpec *> &apiTable()
 {
@@ -18,7 +35,24 @@ const std::vector<const ApiSpec *> &apiTable()
             &kFetchApi,
             &kListOffsetsApi,
             &kMetadataApi,
+            &kOffsetCommitApi,
+            &kOffsetFetchApi,
+            &kFindCoordinatorApi,
+            &kJoinGroupApi,
+            &kHeartbeatApi,
+            &kLeaveGroupApi,
+            &kSyncGroupApi,
+            &kDescribeGroupsApi,
+            &kListGroupsApi,
             &kApiVersionsApi,
+            &kCreateTopicsApi,
+            &kDeleteTopicsApi,
+            &kDeleteRecordsApi,
+            &kInitProducerIdApi,
+            &kDescribeConfigsApi,
+            &kAlterConfigsApi,
+            &kCreatePartitionsApi,
+            &kIncrementalAlterConfigsApi,
         };
         std::sort(t.begin(), t.end(), [](auto *a, auto *b) { return a->key < b->key; });
         return t;

@@ -3,62 +3,55 @@
 #include "protocol/record_batch.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstring>
 
 namespace chippy::broker {
 
-std::int64_t PartitionLog::Segment::maxTimestamp() const
-{
-    std::int64_t ts = -1;
-    for (const auto &b : batches) {
-        ts = std::max(ts, b.maxTimestamp);
-    }
-    return ts;
-}
-
-namespace {
-
-std::int64_t nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-} // namespace
-
 PartitionLog::PartitionLog(Options options)
     : m_options(std::move(options))
-{ }
+{
+    if (m_options.dir.empty()) {
+        m_segments.push_back(Segment::create({}, 0, segmentOptions()));
+    } else {
+        recover();
+    }
+}
 
 PartitionLog::~PartitionLog() = default;
 
-PartitionLog::Segment &PartitionLog::activeSegment(std::size_t incoming)
+Segment::Options PartitionLog::segmentOptions() const
 {
-    if (m_segments.empty()
-        || (static_cast<std::int64_t>(m_segments.back().data.size() + incoming)
-                > m_options.segmentBytes
-            && !m_segments.back().batches.empty())) {
-        Segment s;
-        s.baseOffset = m_logEndOffset;
-        s.createdMs = nowMs();
-        m_segments.push_back(std::move(s));
-    }
-    return m_segments.back();
+    return {m_options.indexIntervalBytes, m_options.syncEveryAppend};
+}
+
+void PartitionLog::roll()
+{
+    m_segments.back()->seal();
+    m_segments.push_back(Segment::create(m_options.dir, m_logEndOffset, segmentOptions()));
 }
 
 std::int64_t PartitionLog::append(std::span<std::uint8_t> batch)
 {
     const std::int64_t base = m_logEndOffset;
     rewriteBaseOffset(batch, base);
-    const auto h = RecordBatchHeader::parse(batch);
-    Segment &seg = activeSegment(batch.size());
-    seg.batches.push_back({base, h.lastOffset(), h.maxTimestamp, seg.data.size(),
-        static_cast<std::uint32_t>(batch.size())});
-    seg.data.insert(seg.data.end(), batch.begin(), batch.end());
-    m_logEndOffset = h.lastOffset() + 1;
+    const auto header = RecordBatchHeader::parse(batch);
+    const Segment &active = *m_segments.back();
+    const bool full
+        = static_cast<std::int64_t>(active.sizeBytes() + batch.size()) > m_options.segmentBytes
+        || !active.canTake(header, batch.size());
+    if (full && !active.empty()) {
+        roll();
+    }
+    m_segments.back()->append(batch, header);
+    m_logEndOffset = header.lastOffset() + 1;
     m_sizeBytes += static_cast<std::int64_t>(batch.size());
     return base;
+}
+
+std::size_t PartitionLog::segmentIndexFor(std::int64_t offset) const
+{
+    const auto it = std::upper_bound(m_segments.begin(), m_segments.end(), offset,
+        [](std::int64_t o, const auto &s) { return o < s->baseOffset(); });
+    return it == m_segments.begin() ? 0 : static_cast<std::size_t>(it - m_segments.begin()) - 1;
 }
 
 void PartitionLog::read(std::int64_t offset, std::int64_t maxBytes, std::vector<std::uint8_t> &out,
@@ -67,24 +60,18 @@ void PartitionLog::read(std::int64_t offset, std::int64_t maxBytes, std::vector<
     if (offset >= m_logEndOffset) {
         return;
     }
-    auto segIt = std::upper_bound(m_segments.begin(), m_segments.end(), offset,
-        [](std::int64_t o, const Segment &s) { return o < s.baseOffset; });
-    if (segIt != m_segments.begin()) {
-        --segIt;
-    }
     std::int64_t taken = 0;
-    bool first = allowOversized;
-    for (; segIt != m_segments.end(); ++segIt) {
-        auto it = std::lower_bound(segIt->batches.begin(), segIt->batches.end(), offset,
-            [](const BatchIndexEntry &b, std::int64_t o) { return b.lastOffset < o; });
-        for (; it != segIt->batches.end(); ++it) {
-            if (!first && taken + it->size > maxBytes) {
-                return;
-            }
-            const auto *p = segIt->data.data() + it->position;
-            out.insert(out.end(), p, p + it->size);
-            taken += it->size;
-            first = false;
+    for (std::size_t i = segmentIndexFor(offset); i < m_segments.size(); ++i) {
+        const Segment &segment = *m_segments[i];
+        const auto position = segment.positionOf(std::max(offset, segment.baseOffset()));
+        if (!position) {
+            continue;
+        }
+        const auto n = segment.read(*position, maxBytes - taken, out, allowOversized && taken == 0);
+        taken += n;
+        const bool readToEnd = *position + static_cast<std::uint64_t>(n) == segment.sizeBytes();
+        if (!readToEnd || taken >= maxBytes) {
+            return;
         }
     }
 }
@@ -92,58 +79,85 @@ void PartitionLog::read(std::int64_t offset, std::int64_t maxBytes, std::vector<
 std::optional<PartitionLog::TimestampedOffset> PartitionLog::offsetForTimestamp(
     std::int64_t timestamp) const
 {
-    for (const auto &seg : m_segments) {
-        for (const auto &b : seg.batches) {
-            if (b.maxTimestamp >= timestamp && b.lastOffset >= m_logStartOffset) {
-                return TimestampedOffset {std::max(b.baseOffset, m_logStartOffset), b.maxTimestamp};
-            }
+    for (const auto &segment : m_segments) {
+        if (auto found = segment->findTimestamp(timestamp, m_logStartOffset)) {
+            return found;
         }
     }
     return std::nullopt;
 }
 
+std::optional<PartitionLog::TimestampedOffset> PartitionLog::newestRecord() const
+{
+    std::optional<TimestampedOffset> best;
+    for (const auto &segment : m_segments) {
+        // A segment's largest timestamp bounds what it can offer; ties go to the earlier one.
+        if (best && segment->maxTimestamp() <= best->timestamp) {
+            continue;
+        }
+        const auto candidate = segment->newestRecord(m_logStartOffset);
+        if (candidate && (!best || candidate->timestamp > best->timestamp)) {
+            best = candidate;
+        }
+    }
+    return best;
+}
+
 void PartitionLog::dropOldestSegment()
 {
-    m_sizeBytes -= static_cast<std::int64_t>(m_segments.front().data.size());
+    m_sizeBytes -= static_cast<std::int64_t>(m_segments.front()->sizeBytes());
+    m_segments.front()->destroy();
     m_segments.pop_front();
-    m_logStartOffset = std::max(m_logStartOffset, m_segments.front().baseOffset);
 }
 
 void PartitionLog::truncateBefore(std::int64_t offset)
 {
-    offset = std::min(offset, m_logEndOffset);
-    if (offset <= m_logStartOffset) {
-        return;
-    }
-    m_logStartOffset = offset;
-    while (m_segments.size() > 1 && m_segments[1].baseOffset <= offset) {
-        dropOldestSegment();
-    }
+    advanceLogStart(std::min(offset, m_logEndOffset));
 }
 
 std::int64_t PartitionLog::enforceRetention(
     std::int64_t now, std::int64_t retentionMs, std::int64_t retentionBytes)
 {
-    std::int64_t removed = 0;
-    while (m_segments.size() > 1) {
-        const Segment &oldest = m_segments.front();
-        const bool tooOld = retentionMs >= 0 && oldest.maxTimestamp() >= 0
-            && now - oldest.maxTimestamp() > retentionMs;
-        const bool tooBig = retentionBytes >= 0
-            && m_sizeBytes - static_cast<std::int64_t>(oldest.data.size()) >= retentionBytes;
+    std::int64_t remaining = m_sizeBytes;
+    std::size_t expired = 0;
+    for (const auto &segment : m_segments) {
+        if (segment->empty()) {
+            break;
+        }
+        const auto size = static_cast<std::int64_t>(segment->sizeBytes());
+        const bool tooOld = retentionMs >= 0 && now - segment->largestTimestamp() > retentionMs;
+        const bool tooBig = retentionBytes >= 0 && remaining - size >= retentionBytes;
         if (!tooOld && !tooBig) {
             break;
         }
-        removed += static_cast<std::int64_t>(oldest.data.size());
-        dropOldestSegment();
+        remaining -= size;
+        ++expired;
     }
-    return removed;
+    if (expired == 0) {
+        return 0;
+    }
+    if (expired == m_segments.size()) {
+        roll(); // a log always keeps one segment to append to
+    }
+    const auto before = m_sizeBytes;
+    advanceLogStart(m_segments[expired]->baseOffset());
+    return before - m_sizeBytes;
 }
 
 void PartitionLog::destroy()
 {
+    for (auto &segment : m_segments) {
+        segment->destroy();
+    }
     m_segments.clear();
     m_sizeBytes = 0;
+    if (!m_options.dir.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_options.dir, ignored);
+        m_options.dir.clear();
+    }
+    m_logStartOffset = m_logEndOffset;
+    m_segments.push_back(Segment::create({}, m_logEndOffset, segmentOptions()));
 }
 
 } // namespace chippy::broker

@@ -1,26 +1,21 @@
 #pragma once
 
+#include "batch_records.h"
+#include "segment.h"
+
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
 
 namespace chippy::broker {
 
-// Where each stored batch sits; kept in memory for every segment.
-struct BatchIndexEntry
-{
-    std::int64_t baseOffset;
-    std::int64_t lastOffset;
-    std::int64_t maxTimestamp;
-    std::uint64_t position; // byte position inside its segment
-    std::uint32_t size;
-};
-
 // The append-only log of one partition: a run of segments holding v2 record batches exactly
-// as produced (only the base offset rewritten).
+// as produced (only the base offset rewritten), in segment files under Options.dir or in
+// memory. A file-backed log recovers what its directory holds when it is opened.
 class PartitionLog
 {
 public:
@@ -28,6 +23,9 @@ public:
     {
         std::filesystem::path dir; // empty: in memory only
         std::int64_t segmentBytes = 64LL << 20;
+        std::uint32_t indexIntervalBytes = 4096;
+        // fdatasync every append: survives power loss, not only a crash of the process.
+        bool syncEveryAppend = false;
     };
 
     explicit PartitionLog(Options options);
@@ -41,7 +39,9 @@ public:
     std::size_t segmentCount() const { return m_segments.size(); }
     void setSegmentBytes(std::int64_t bytes) { m_options.segmentBytes = bytes; }
 
-    // Stores one validated batch at the log end and returns its new base offset.
+    // Stores one validated batch at the log end and returns its new base offset. The batch
+    // is written to the segment file before this returns. Throws std::system_error when the
+    // write fails; the log is then unchanged.
     std::int64_t append(std::span<std::uint8_t> batch);
 
     // Appends to out the whole batches from the one holding offset onwards, up to maxBytes.
@@ -50,41 +50,37 @@ public:
     void read(std::int64_t offset, std::int64_t maxBytes, std::vector<std::uint8_t> &out,
         bool allowOversized) const;
 
-    struct TimestampedOffset
-    {
-        std::int64_t offset;
-        std::int64_t timestamp;
-    };
-    // The first record with a timestamp at or after timestamp, if any.
+    using TimestampedOffset = chippy::broker::TimestampedOffset;
+    // The first record with a timestamp at or after timestamp, if any (to the record for
+    // uncompressed batches, to the batch for compressed ones).
     std::optional<TimestampedOffset> offsetForTimestamp(std::int64_t timestamp) const;
+    // The first record carrying the largest timestamp in the log, if any.
+    std::optional<TimestampedOffset> newestRecord() const;
 
     // Moves the log start forward (DeleteRecords); whole segments below it are dropped.
     void truncateBefore(std::int64_t offset);
 
-    // Drops the oldest segments past the time or size limit (-1 disables a limit). The active
-    // segment is never dropped. Returns the number of bytes removed.
+    // Drops the oldest segments whose records are all older than retentionMs, or while the
+    // log without them still holds retentionBytes (-1 disables a limit), like Kafka: the
+    // active segment goes too when it qualifies, leaving an empty one. Returns bytes removed.
     std::int64_t enforceRetention(
         std::int64_t nowMs, std::int64_t retentionMs, std::int64_t retentionBytes);
 
-    // Deletes the partition's files (topic deletion).
+    // Deletes the partition's files (topic deletion); the log is empty afterwards.
     void destroy();
 
 private:
-    struct Segment
-    {
-        std::int64_t baseOffset = 0;
-        std::int64_t createdMs = 0;
-        std::vector<std::uint8_t> data;
-        std::vector<BatchIndexEntry> batches;
-
-        std::int64_t maxTimestamp() const;
-    };
-
-    Segment &activeSegment(std::size_t incoming);
+    Segment::Options segmentOptions() const;
+    void recover();
+    void roll();
+    // Moves the log start forward to offset (persisted), dropping the segments below it.
+    void advanceLogStart(std::int64_t offset);
+    void dropSegmentsBelowLogStart();
     void dropOldestSegment();
+    std::size_t segmentIndexFor(std::int64_t offset) const;
 
     Options m_options;
-    std::deque<Segment> m_segments;
+    std::deque<std::unique_ptr<Segment>> m_segments;
     std::int64_t m_logStartOffset = 0;
     std::int64_t m_logEndOffset = 0;
     std::int64_t m_sizeBytes = 0;

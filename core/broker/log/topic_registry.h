@@ -3,19 +3,19 @@
 #include "broker_config.h"
 #include "log/partition_log.h"
 #include "log/topic_config.h"
+#include "log/topic_store.h"
 #include "protocol/error_code.h"
 
 #include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace chippy::broker {
-
-using TopicId = std::array<std::uint8_t, 16>;
 
 struct Topic
 {
@@ -33,7 +33,8 @@ struct Topic
     }
 };
 
-// All topics of the broker and their partition logs. Lives on the broker thread.
+// All topics of the broker and their partition logs. Lives on the broker thread. With a data
+// directory, topics are kept there and the constructor loads what an earlier run left.
 class TopicRegistry
 {
 public:
@@ -43,6 +44,7 @@ public:
         std::string message;
     };
 
+    // Throws std::runtime_error naming the data directory when it cannot be read.
     explicit TopicRegistry(const BrokerConfig &config);
 
     Topic *find(std::string_view name);
@@ -61,9 +63,14 @@ public:
     std::int64_t enforceRetention(std::int64_t nowMs);
 
 private:
-    std::unique_ptr<PartitionLog> openPartition(const Topic &topic, std::int32_t index);
+    // A partition log; a new one (fresh) replaces anything left in its directory.
+    std::unique_ptr<PartitionLog> openPartition(const Topic &topic, std::int32_t index, bool fresh);
+    void load();
+    // Writes the topic's metadata; an error result when it cannot.
+    Result persist(const Topic &topic);
 
     const BrokerConfig &m_config;
+    std::optional<TopicStore> m_store;
     std::map<std::string, Topic, std::less<>> m_topics;
 };
 

@@ -29,6 +29,7 @@ enum class ApiKey : std::int16_t {
     AlterConfigs = 33,
     SaslAuthenticate = 36,
     CreatePartitions = 37,
+    IncrementalAlterConfigs = 44,
 };
 
 } // namespace chippy::broker

@@ -50,6 +50,7 @@ enum class ErrorCode : std::int16_t {
     InvalidTxnState = 48,
     InvalidProducerIdMapping = 49,
     InvalidTransactionTimeout = 50,
+    TransactionalIdAuthorizationFailed = 53,
     SecurityDisabled = 54,
     SaslAuthenticationFailed = 58,
     UnknownProducerId = 59,
@@ -60,6 +61,7 @@ enum class ErrorCode : std::int16_t {
     GroupMaxSizeReached = 81,
     FencedInstanceId = 82,
     UnstableOffsetCommit = 88,
+    ProducerFenced = 90,
     UnknownTopicId = 100,
 };
 

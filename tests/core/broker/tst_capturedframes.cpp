@@ -66,6 +66,7 @@ private slots:
         chippy::broker::BrokerConfig config;
         config.advertisedHost = advertised[0].toStdString();
         config.advertisedPort = static_cast<std::uint16_t>(advertised[1].toUInt());
+        config.retentionMs = -1; // the recorded records carry timestamps from long ago
         BrokerFixture fixture(false, config);
 
         QTcpSocket socket;

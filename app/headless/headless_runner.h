@@ -1,0 +1,70 @@
+#pragma once
+
+#include "headless_options.h"
+#include "rate_meter.h"
+#include "run_report.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+
+namespace chippy::shop {
+class EmbeddedCluster;
+class ScenarioPlayer;
+class Shop;
+} // namespace chippy::shop
+
+namespace chippy::app {
+
+// `chippy --headless`: opens the shop on the embedded broker (or a given cluster), plays a
+// scenario, prints a progress line every second, then closes the tills, lets the shop drain
+// and writes the report. Quits the event loop with the exit status when done.
+class HeadlessRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Exit statuses: everything served, something lost or served twice, could not run.
+    static constexpr int kClean = 0;
+    static constexpr int kLostOrDuplicated = 1;
+    static constexpr int kCouldNotRun = 2;
+
+    explicit HeadlessRunner(HeadlessOptions options, QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Starts the run; the application's event loop carries it on.
+    void start();
+
+signals:
+    void done(int exitStatus);
+
+private:
+    static constexpr int kProgressIntervalMs = 1000;
+    static constexpr int kDrainCheckMs = 100;
+
+    bool open(QString *error);
+    void printProgress();
+    void printEvents();
+    void beginDrain();
+    void checkDrain();
+    void finish(const QString &error = {});
+
+    HeadlessOptions m_options;
+    QTextStream m_out;
+    QTextStream m_err;
+    std::unique_ptr<shop::EmbeddedCluster> m_cluster;
+    std::unique_ptr<shop::Shop> m_shop;
+    std::unique_ptr<shop::ScenarioPlayer> m_player;
+    shop::RunReport m_report;
+    shop::RateMeter m_rates;
+    QElapsedTimer m_clock;
+    QElapsedTimer m_drainClock;
+    QTimer m_progress;
+    QTimer m_drain;
+    bool m_drained = false;
+};
+
+} // namespace chippy::app

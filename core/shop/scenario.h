@@ -1,0 +1,66 @@
+#pragma once
+
+#include "shop_config.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace chippy::shop {
+
+// A timed change made while a step runs: "add-partitions", "kill-preparer", ...
+struct ScenarioAction
+{
+    double atS = 0; // seconds after the start of its step
+    QString kind;
+    double value = 0; // count, target or rate, depending on the kind
+    bool maxRate = false; // "set-rate" to "max"
+    QString caption;
+
+    // The kinds a scenario may use.
+    static const QStringList &kinds();
+};
+
+// One scene of a talk: what the shop looks like, what to tell the audience, how long it
+// runs and what happens on the way. Counts left out keep their previous values.
+struct ScenarioStep
+{
+    QString title;
+    QString caption;
+    double durationS = 30;
+    std::optional<int> model;
+    std::optional<int> tills;
+    std::optional<int> orderPartitions;
+    std::optional<int> preparers;
+    std::optional<int> cooks;
+    std::optional<int> counters;
+    std::optional<double> ordersPerSecond; // 0: as fast as the shop can
+    std::optional<int> cookTimeMs;
+    std::optional<double> plaiceShare;
+    QList<ScenarioAction> actions;
+};
+
+// A scenario file from resources/scenarios/.
+struct Scenario
+{
+    static constexpr const char *kResourceDir = ":/chippy/scenarios";
+
+    QString name;
+    QString title;
+    QString description;
+    QList<ScenarioStep> steps;
+
+    // The scenarios shipped with Chippy, by name.
+    static QStringList builtIn();
+    // A built-in name ("model-3") or the path of a scenario file.
+    static std::optional<Scenario> load(const QString &nameOrPath, QString *error);
+    static std::optional<Scenario> fromJson(const QByteArray &json, QString *error);
+
+    double totalDurationS() const;
+    // The shop as the first step sets it up, on top of base (cluster, topics, timing).
+    ShopConfig initialConfig(ShopConfig base) const;
+};
+
+} // namespace chippy::shop

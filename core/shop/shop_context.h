@@ -1,0 +1,28 @@
+#pragma once
+
+#include "event_queue.h"
+#include "live_settings.h"
+#include "serving_hatch.h"
+#include "shop_config.h"
+#include "shop_stats.h"
+
+#include <atomic>
+
+namespace chippy::shop {
+
+// What every participant of one shop shares. Everything here is safe to use from any thread.
+struct ShopContext
+{
+    explicit ShopContext(ShopConfig c)
+        : config(std::move(c))
+    { }
+
+    const ShopConfig config;
+    LiveSettings live;
+    ShopEventQueue events;
+    ShopStats stats;
+    ServingHatch hatch;
+    std::atomic<qint64> nextOrderNumber {1};
+};
+
+} // namespace chippy::shop

@@ -1,0 +1,126 @@
+#include "event_queue.h"
+#include "shop_stats.h"
+
+#include <QTest>
+#include <QThread>
+
+using namespace chippy::shop;
+
+// Running counts by order number, and the event queue the view drains.
+class TestShopStats : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void countsEachOrderOnceHoweverOftenItIsReported()
+    {
+        ShopStats s;
+        s.orderPlaced(1);
+        s.orderPlaced(1); // a retried placement acknowledged twice
+        s.orderPlaced(2);
+        s.orderPlaced(-1); // an unreadable record
+        s.orderServed(1, 10);
+        s.deadLettered(QStringLiteral("ORDER/0/7"));
+        s.deadLettered(QStringLiteral("ORDER/0/7")); // redelivered after a rebalance
+        const ShopCounts c = s.counts();
+        QCOMPARE(c.placed, 3);
+        QCOMPARE(c.served, 1);
+        QCOMPARE(c.deadLettered, 1);
+        QCOMPARE(c.outstanding(), 1);
+        QCOMPARE(s.unserved(10), (QList<qint64> {2}));
+    }
+
+    void countsAnOrderServedTwice()
+    {
+        ShopStats s;
+        s.orderPlaced(1);
+        s.orderServed(1, 10);
+        s.orderServed(1, 20);
+        QCOMPARE(s.counts().served, 1);
+        QCOMPARE(s.counts().servedTwice, 1);
+    }
+
+    void reportsLatencyPercentilesByNearestRank()
+    {
+        ShopStats s;
+        for (int i = 1; i <= 100; ++i) {
+            s.orderServed(i, i);
+        }
+        const LatencySummary l = s.latency();
+        QCOMPARE(l.count, 100);
+        QCOMPARE(l.p50, 50.0);
+        QCOMPARE(l.p95, 95.0);
+        QCOMPARE(l.p99, 99.0);
+        QCOMPARE(l.max, 100.0);
+    }
+
+    void leavesOutTheStartUpWhenAskedTo()
+    {
+        ShopStats s;
+        s.orderServed(1, 5000);
+        s.restartLatency();
+        s.orderServed(2, 10);
+        QCOMPARE(s.latency().count, 1);
+        QCOMPARE(s.latency().max, 10.0);
+        QCOMPARE(s.counts().served, 2);
+    }
+
+    void countsEachGenerationOfEachGroupAsOneRebalance()
+    {
+        ShopStats s;
+        s.generationSeen(QStringLiteral("preparers"), 1);
+        s.generationSeen(QStringLiteral("preparers"), 1);
+        s.generationSeen(QStringLiteral("preparers"), 2);
+        s.generationSeen(QStringLiteral("counters"), 1);
+        QCOMPARE(s.counts().rebalances, 3);
+    }
+
+    void drainsEventsFromManyThreadsInOneBatch()
+    {
+        ShopEventQueue queue;
+        constexpr int kThreads = 4;
+        constexpr int kEach = 5000;
+        QList<QThread *> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads << QThread::create([&queue, t] {
+                for (int i = 0; i < kEach; ++i) {
+                    ShopEvent e;
+                    e.kind = ShopEvent::Kind::OrderPlaced;
+                    e.order = t * kEach + i;
+                    queue.push(e);
+                }
+            });
+            threads.last()->start();
+        }
+        qsizetype drained = 0;
+        QSet<qint64> orders;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const ShopEvent &e : queue.drain()) {
+                    orders.insert(e.order);
+                    ++drained;
+                }
+                return drained == kThreads * kEach;
+            }(),
+            10000);
+        for (QThread *t : threads) {
+            t->wait();
+            delete t;
+        }
+        QCOMPARE(orders.size(), kThreads * kEach);
+        QVERIFY(queue.drain().isEmpty());
+    }
+
+    void dropsEventsBeyondItsCapAndSaysHowMany()
+    {
+        ShopEventQueue queue;
+        for (qsizetype i = 0; i < ShopEventQueue::kMaxPending + 3; ++i) {
+            queue.push({});
+        }
+        QCOMPARE(queue.dropped(), 3);
+        QCOMPARE(queue.drain().size(), ShopEventQueue::kMaxPending);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestShopStats)
+#include "tst_shopstats.moc"
