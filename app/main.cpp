@@ -1,14 +1,18 @@
 #include "headless_options.h"
 #include "headless_runner.h"
+#include "run_gui.h"
 #include "scenario.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A QApplication for the window, a QCoreApplication when no window is wanted.
+    const std::unique_ptr<QCoreApplication> application = chippy::gui::makeApplication(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("chippy"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHIPPY_VERSION));
 
@@ -18,6 +22,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     chippy::app::HeadlessOptions::addTo(parser);
+    chippy::gui::GuiOptions::addTo(parser);
     parser.process(app);
 
     QTextStream err(stderr);
@@ -26,8 +31,13 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (!parser.isSet(QStringLiteral("headless"))) {
-        err << "chippy: this build has no window; run it with --headless (see --help)\n";
-        return chippy::app::HeadlessRunner::kCouldNotRun;
+        QString guiError;
+        const auto gui = chippy::gui::GuiOptions::from(parser, &guiError);
+        if (!gui) {
+            err << "chippy: " << guiError << '\n';
+            return chippy::gui::kGuiCouldNotStart;
+        }
+        return chippy::gui::runGui(static_cast<QApplication &>(app), *gui);
     }
     QString error;
     const auto options = chippy::app::HeadlessOptions::from(parser, &error);

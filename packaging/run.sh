@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build --parallel "$(nproc)"
-exec build/core/broker/chippy-broker --listen 127.0.0.1:9092 "$@"
+exec build/app/chippy "$@"

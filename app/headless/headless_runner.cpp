@@ -148,8 +148,8 @@ void HeadlessRunner::checkDrain()
 void HeadlessRunner::finish(const QString &error)
 {
     m_progress.stop();
-    if (m_shop) {
-        m_report.durationS = m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0;
+    if (m_shop && m_clock.isValid()) {
+        m_report.durationS = m_clock.elapsed() / 1000.0;
         printProgress();
         m_shop->stop();
         printEvents();

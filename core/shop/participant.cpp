@@ -26,6 +26,8 @@ void Participant::start()
     QString error;
     if (!open(&error)) {
         postError(QStringLiteral("%1 cannot start: %2").arg(m_name, error));
+        // Nobody should wait for a participant that is not coming.
+        setReady();
         return;
     }
     m_running = true;

@@ -42,7 +42,14 @@ struct ScenarioStep
     QList<ScenarioAction> actions;
 };
 
-// A scenario file from resources/scenarios/.
+// A scenario file from resources/scenarios/:
+// {"name": "model-3", "title": "...", "description": "...",
+//  "steps": [{"title": "...", "caption": "...", "duration_s": 30,
+//             "model": 3, "tills": 4, "order_partitions": 2, "preparers": 3, "cooks": 0,
+//             "counters": 2, "rate": 4 (or "max"), "cook_time_ms": 2000, "plaice_share": 0.3,
+//             "actions": [{"at_s": 15, "do": "add-partitions", "count": 1, "caption": "..."},
+//                         {"at_s": 20, "do": "set-rate", "to": "max"}]}]}
+// The first step sets the shop up; later steps change only what they name.
 struct Scenario
 {
     static constexpr const char *kResourceDir = ":/chippy/scenarios";

@@ -1,0 +1,64 @@
+#include "event_drain.h"
+
+#include "event_queue.h"
+
+#include <algorithm>
+
+namespace chippy::gui {
+
+EventDrain::EventDrain(QObject *parent)
+    : QObject(parent)
+{
+    m_frame.setInterval(kFrameMs);
+    m_frame.setTimerType(Qt::PreciseTimer);
+    connect(&m_frame, &QTimer::timeout, this, [this] {
+        drainNow();
+        emit frame();
+    });
+}
+
+void EventDrain::attach(shop::ShopEventQueue *queue)
+{
+    if (queue && !m_queues.contains(queue)) {
+        m_queues.append(queue);
+    }
+}
+
+void EventDrain::detachAll()
+{
+    m_queues.clear();
+}
+
+void EventDrain::start()
+{
+    m_frame.start();
+}
+
+void EventDrain::stop()
+{
+    m_frame.stop();
+}
+
+void EventDrain::drainNow()
+{
+    QVector<shop::ShopEvent> events;
+    for (shop::ShopEventQueue *queue : std::as_const(m_queues)) {
+        QVector<shop::ShopEvent> more = queue->drain();
+        if (events.isEmpty()) {
+            events = std::move(more);
+        } else {
+            events.append(more);
+        }
+    }
+    if (events.isEmpty()) {
+        return;
+    }
+    if (m_queues.size() > 1) {
+        std::stable_sort(events.begin(), events.end(),
+            [](const shop::ShopEvent &a, const shop::ShopEvent &b) { return a.timeMs < b.timeMs; });
+    }
+    m_drained += events.size();
+    emit batch(events);
+}
+
+} // namespace chippy::gui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "shop_event.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+namespace chippy::shop {
+class ShopEventQueue;
+}
+
+namespace chippy::gui {
+
+// Takes everything the workers posted, once a frame, and hands it on as one batch, so the
+// views update in batches whose cost does not grow with the order rate.
+class EventDrain : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kFrameMs = 16;
+
+    explicit EventDrain(QObject *parent = nullptr);
+
+    // The queues to drain; they must outlive their attachment.
+    void attach(shop::ShopEventQueue *queue);
+    void detachAll();
+    void start();
+    void stop();
+    // Drains now (also called by the frame timer).
+    void drainNow();
+    qint64 drained() const { return m_drained; }
+
+signals:
+    void batch(const QVector<chippy::shop::ShopEvent> &events);
+    // Every frame, after the batch (if there was one).
+    void frame();
+
+private:
+    QList<shop::ShopEventQueue *> m_queues;
+    QTimer m_frame;
+    qint64 m_drained = 0;
+};
+
+} // namespace chippy::gui

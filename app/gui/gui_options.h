@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+class QCommandLineParser;
+
+namespace chippy::gui {
+
+// What the window was asked to do on the command line. The scenario, cluster and topic
+// options are shared with the headless mode, which declares them.
+struct GuiOptions
+{
+    QString scenario = QStringLiteral("model-1");
+    int step = 0; // 0-based; --step counts from 1
+    bool presenter = false;
+    bool dark = false;
+    bool fullScreen = false;
+    QSize size; // empty: the window's own size
+    QString screenshotPath; // set: save a grab of the window and quit
+    double afterS = 0;
+    QString profilePath;
+    QString bootstrap;
+    QString topicPrefix;
+
+    // Adds the window's own options to the application's parser.
+    static void addTo(QCommandLineParser &parser);
+    // Reads them back after parsing; nothing, with the reason, when a value is wrong.
+    static std::optional<GuiOptions> from(const QCommandLineParser &parser, QString *error);
+};
+
+} // namespace chippy::gui

@@ -1,0 +1,311 @@
+#include "member_model.h"
+
+#include <algorithm>
+
+namespace chippy::gui {
+
+namespace {
+
+QString partitionsInWords(const QList<int> &partitions)
+{
+    QStringList words;
+    for (int p : partitions) {
+        words << QStringLiteral("P%1").arg(p);
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+// "preparer-10" sorts after "preparer-9".
+int indexOf(const QString &name)
+{
+    return name.section(QLatin1Char('-'), -1).toInt();
+}
+
+} // namespace
+
+MemberModel::MemberModel(const QString &group, const QString &topic, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_group(group)
+    , m_topic(topic)
+{ }
+
+int MemberModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant MemberModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return r.name;
+    case TitleRole:
+        return titleOf(r.name);
+    case StateRole:
+        return r.state;
+    case PartitionsRole: {
+        QVariantList list;
+        for (int p : r.partitions) {
+            list.append(p);
+        }
+        return list;
+    }
+    case OtherRole: {
+        QStringList words;
+        for (auto it = r.other.cbegin(); it != r.other.cend(); ++it) {
+            if (!it.value().isEmpty()) {
+                words << it.key() + QLatin1Char(' ') + partitionsInWords(it.value());
+            }
+        }
+        words.sort();
+        return words.join(QStringLiteral(" · "));
+    }
+    case LagRole: {
+        qint64 lag = 0;
+        for (int p : r.partitions) {
+            lag += r.lagByPartition.value(p);
+        }
+        return lag;
+    }
+    case HandledRole:
+        return r.handled;
+    case GenerationRole:
+        return r.generation;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MemberModel::roleNames() const
+{
+    return {
+        {NameRole, "name"},
+        {TitleRole, "title"},
+        {StateRole, "state"},
+        {PartitionsRole, "partitions"},
+        {OtherRole, "other"},
+        {LagRole, "lag"},
+        {HandledRole, "handled"},
+        {GenerationRole, "generation"},
+    };
+}
+
+void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
+{
+    using K = shop::ShopEvent::Kind;
+    QList<bool> touched(m_rows.size(), false);
+    const auto touch = [&](int row) {
+        if (row >= touched.size()) {
+            touched.resize(row + 1);
+        }
+        touched[row] = true;
+    };
+    for (const shop::ShopEvent &e : events) {
+        if (!follows(e.group) || e.participant.isEmpty()) {
+            continue;
+        }
+        switch (e.kind) {
+        case K::ParticipantStarted:
+            touch(ensureRow(e.participant));
+            break;
+        case K::ParticipantStopped: {
+            const int row = rowOf(e.participant);
+            if (row < 0) {
+                break;
+            }
+            if (e.text == QLatin1String("vanished")) {
+                // Still a member to the group until its session times out.
+                m_rows[row].state = QStringLiteral("gone");
+                m_rows[row].partitions.clear();
+                touch(row);
+            } else {
+                removeRow(row);
+                if (row < touched.size()) {
+                    touched.remove(row);
+                }
+            }
+            break;
+        }
+        case K::PartitionsAssigned:
+        case K::PartitionsRevoked: {
+            const int row = ensureRow(e.participant);
+            Row &r = m_rows[row];
+            if (r.state == QLatin1String("gone")) {
+                break;
+            }
+            const bool assigned = e.kind == K::PartitionsAssigned;
+            QList<int> &target
+                = (e.topic.isEmpty() || e.topic == m_topic) ? r.partitions : r.other[e.topic];
+            for (int p : e.partitions) {
+                target.removeAll(p);
+                if (assigned) {
+                    target.append(p);
+                }
+            }
+            std::sort(target.begin(), target.end());
+            if (assigned && e.generation > r.generation) {
+                r.generation = e.generation;
+            }
+            if (assigned && e.generation > m_generation) {
+                m_generation = e.generation;
+                m_state = QStringLiteral("Stable");
+                emit generationChanged();
+            }
+            refreshState(r);
+            touch(row);
+            break;
+        }
+        case K::Lag: {
+            const int row = rowOf(e.participant);
+            if (row >= 0 && e.topic == m_topic) {
+                m_rows[row].lagByPartition.insert(e.partition, e.value);
+                touch(row);
+            }
+            break;
+        }
+        case K::OrderTaken:
+        case K::OrderServed: {
+            const int row = rowOf(e.participant);
+            if (row >= 0 && (e.topic == m_topic || e.kind == K::OrderServed)) {
+                ++m_rows[row].handled;
+                touch(row);
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    for (int row = 0; row < std::min(touched.size(), m_rows.size()); ++row) {
+        if (touched[row]) {
+            changed(row);
+        }
+    }
+}
+
+void MemberModel::applySnapshot(const broker::BrokerSnapshot &snapshot)
+{
+    for (const auto &g : snapshot.groups) {
+        if (!follows(QString::fromStdString(g.groupId))) {
+            continue;
+        }
+        const QString state = QString::fromStdString(g.state);
+        if (state != m_state || g.generation != m_generation) {
+            m_state = state;
+            m_generation = std::max(m_generation, g.generation);
+            emit generationChanged();
+        }
+        // A member that vanished is dropped once the group has moved on without it.
+        for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
+            if (m_rows[row].state != QLatin1String("gone")) {
+                continue;
+            }
+            const bool stillMember
+                = std::any_of(g.members.begin(), g.members.end(), [&](const auto &m) {
+                      return QString::fromStdString(m.clientId) == m_rows[row].name;
+                  });
+            if (!stillMember) {
+                removeRow(row);
+            }
+        }
+    }
+}
+
+void MemberModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    m_generation = 0;
+    m_state.clear();
+    emit countChanged();
+    emit generationChanged();
+}
+
+QVariantMap MemberModel::get(int row) const
+{
+    QVariantMap map;
+    if (row < 0 || row >= m_rows.size()) {
+        return map;
+    }
+    const QHash<int, QByteArray> roles = roleNames();
+    for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
+        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
+    }
+    return map;
+}
+
+int MemberModel::rowOf(const QString &name) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].name == name) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+bool MemberModel::follows(const QString &group) const
+{
+    if (m_group.endsWith(QLatin1Char('*'))) {
+        return group.startsWith(m_group.chopped(1));
+    }
+    return group == m_group;
+}
+
+int MemberModel::ensureRow(const QString &name)
+{
+    const int existing = rowOf(name);
+    if (existing >= 0) {
+        return existing;
+    }
+    int row = 0;
+    while (row < m_rows.size() && indexOf(m_rows[row].name) < indexOf(name)) {
+        ++row;
+    }
+    beginInsertRows({}, row, row);
+    Row r;
+    r.name = name;
+    m_rows.insert(row, r);
+    endInsertRows();
+    emit countChanged();
+    return row;
+}
+
+void MemberModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    emit countChanged();
+}
+
+void MemberModel::refreshState(Row &row) const
+{
+    if (row.state == QLatin1String("gone")) {
+        return;
+    }
+    row.state = row.partitions.isEmpty() ? QStringLiteral("idle") : QStringLiteral("working");
+}
+
+QString MemberModel::titleOf(const QString &name) const
+{
+    const QString number = name.section(QLatin1Char('-'), -1);
+    QString kind = name.section(QLatin1Char('-'), 0, -2).toUpper();
+    if (kind == QLatin1String("PREPARER")) {
+        kind = QStringLiteral("FOOD-PREPARER");
+    }
+    return kind + QLatin1Char(' ') + number;
+}
+
+void MemberModel::changed(int row)
+{
+    emit dataChanged(index(row), index(row));
+}
+
+} // namespace chippy::gui

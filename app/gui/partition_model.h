@@ -1,0 +1,101 @@
+#pragma once
+
+#include "broker_snapshot.h"
+#include "shop_event.h"
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace chippy::gui {
+
+// The partitions of one topic as a lane each: log start and end, the reading group's
+// committed offset and lag, who owns it, which queues write to it, and the queues of its
+// newest records (a fixed number of cells, whatever the rate). Fed by broker snapshots and by
+// batches of shop events; without snapshots (a remote cluster) the events alone keep it going.
+class PartitionModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Partition models belong to the shop controller")
+
+    Q_PROPERTY(QString topic READ topic CONSTANT)
+    Q_PROPERTY(QString group READ group CONSTANT)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(qint64 records READ records NOTIFY totalsChanged)
+    Q_PROPERTY(qint64 totalLag READ totalLag NOTIFY totalsChanged)
+
+public:
+    static constexpr int kCells = 12;
+
+    enum Role {
+        PartitionRole = Qt::UserRole + 1,
+        LogStartRole,
+        LogEndRole,
+        CommittedRole, // -1 when the group has committed nothing
+        LagRole,
+        OwnerRole, // participant name, empty when nobody owns it
+        QueuesRole, // QVariantList of queue numbers keyed to this partition
+        RecentRole, // QVariantList: queue of each of the newest records, oldest first
+        RecentFirstRole, // offset of the first of those cells
+        BytesRole,
+        RateRole, // records appended per second, from the log end
+    };
+    Q_ENUM(Role)
+
+    PartitionModel(const QString &topic, const QString &group, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString topic() const { return m_topic; }
+    QString group() const { return m_group; }
+    int count() const { return static_cast<int>(m_rows.size()); }
+    qint64 records() const;
+    qint64 totalLag() const;
+
+    // Grows to at least this many partitions (topics never shrink).
+    void ensurePartitions(int count);
+    // Which queues write to which partition: queues 1..tills keyed by their number.
+    void setQueues(int tills);
+    void applySnapshot(const broker::BrokerSnapshot &snapshot, qint64 nowMs);
+    void applyEvents(const QVector<shop::ShopEvent> &events);
+    void clear();
+
+    // For tests and the views: the row of a partition, as a map of role names to values.
+    Q_INVOKABLE QVariantMap get(int row) const;
+
+signals:
+    void countChanged();
+    void totalsChanged();
+
+private:
+    struct Row
+    {
+        qint64 logStart = 0;
+        qint64 logEnd = 0;
+        qint64 committed = -1;
+        qint64 lag = 0;
+        qint64 bytes = 0;
+        QString owner;
+        QVariantList queues;
+        QList<int> recent;
+        qint64 recentEnd = 0; // offset after the newest cell
+        qint64 rateBaseEnd = 0;
+        qint64 rateBaseMs = 0;
+        double rate = 0;
+    };
+
+    static constexpr qint64 kRateWindowMs = 2000;
+
+    void changed(int row, const QList<int> &roles);
+
+    const QString m_topic;
+    const QString m_group;
+    int m_tills = 0;
+    QList<Row> m_rows;
+};
+
+} // namespace chippy::gui

@@ -1,0 +1,152 @@
+#include "run_gui.h"
+
+#include "broker_log.h"
+#include "cluster_profile.h"
+#include "shop_controller.h"
+#include "view_settings.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQmlError>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTextStream>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstring>
+
+Q_IMPORT_QML_PLUGIN(ChippyPlugin)
+
+namespace chippy::gui {
+
+namespace {
+
+constexpr const char *kMainQml = "qrc:/qt/qml/Chippy/Main.qml";
+constexpr const char *kImportPath = "qrc:/qt/qml";
+
+bool wantsWindow(int argc, char **argv)
+{
+    static const char *const noWindow[]
+        = {"--headless", "--help", "-h", "--help-all", "--version", "-v", "--list-scenarios"};
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : noWindow) {
+            if (std::strcmp(argv[i], flag) == 0) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    if (!wantsWindow(argc, argv)) {
+        return std::make_unique<QCoreApplication>(argc, argv);
+    }
+    // Screenshots must not depend on a GPU: the software renderer draws the same everywhere.
+    if (qEnvironmentVariable("QT_QPA_PLATFORM") == QLatin1String("offscreen")) {
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    }
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0) {
+            QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        }
+    }
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    auto app = std::make_unique<QApplication>(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Chippy"));
+    return app;
+}
+
+int runGui(QApplication &app, const GuiOptions &options)
+{
+    QTextStream err(stderr);
+    // The window shows what the embedded broker does; its log only needs to say what goes wrong.
+    broker::brokerLog().set_level(spdlog::level::warn);
+    ViewSettings view(nullptr);
+    view.setPresenter(options.presenter);
+    view.setDark(options.dark);
+
+    shop::ShopConfig base;
+    base.topics.prefix = options.topicPrefix;
+    ShopController controller(base, nullptr);
+    if (!options.profilePath.isEmpty()) {
+        QString error;
+        const kafka::ClusterProfile profile
+            = kafka::ClusterProfile::fromFile(options.profilePath, &error);
+        if (!error.isEmpty()) {
+            err << "chippy: " << error << '\n';
+            return kGuiCouldNotStart;
+        }
+        controller.cluster()->setProfile(profile);
+    } else if (!options.bootstrap.isEmpty()) {
+        controller.cluster()->setProfile(kafka::ClusterProfile::forBootstrap(options.bootstrap));
+    }
+
+    QString error;
+    if (!controller.start(options.scenario, options.step, &error)) {
+        err << "chippy: " << error << '\n';
+        return kGuiCouldNotStart;
+    }
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QString::fromLatin1(kImportPath));
+    QList<QQmlError> warnings;
+    QObject::connect(&engine, &QQmlEngine::warnings, &engine,
+        [&warnings](const QList<QQmlError> &more) { warnings.append(more); });
+    engine.load(QUrl(QString::fromLatin1(kMainQml)));
+    auto *window = engine.rootObjects().isEmpty()
+        ? nullptr
+        : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window) {
+        err << "chippy: the window could not be loaded\n";
+        for (const QQmlError &w : std::as_const(warnings)) {
+            err << "  " << w.toString() << '\n';
+        }
+        return kGuiQmlFailed;
+    }
+    if (options.size.isValid()) {
+        window->resize(options.size);
+    }
+    if (options.fullScreen) {
+        window->showFullScreen();
+    } else {
+        window->show();
+    }
+
+    if (options.screenshotPath.isEmpty()) {
+        return app.exec();
+    }
+    int status = kGuiOk;
+    QTimer::singleShot(static_cast<int>(options.afterS * 1000), window, [&] {
+        const QImage image = window->grabWindow();
+        const QString path = QFileInfo(options.screenshotPath).absoluteFilePath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (image.isNull() || !image.save(path, "PNG")) {
+            err << "chippy: could not save the screenshot to " << path << '\n';
+            status = kGuiCouldNotStart;
+        }
+        if (!warnings.isEmpty()) {
+            err << "chippy: the window reported " << warnings.size() << " QML warning(s):\n";
+            for (const QQmlError &w : std::as_const(warnings)) {
+                err << "  " << w.toString() << '\n';
+            }
+            status = kGuiQmlFailed;
+        }
+        if (controller.status() == QLatin1String("failed")) {
+            err << "chippy: the scene could not start: " << controller.statusText() << '\n';
+            status = kGuiCouldNotStart;
+        }
+        err.flush();
+        app.exit(status);
+    });
+    return app.exec();
+}
+
+} // namespace chippy::gui

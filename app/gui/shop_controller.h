@@ -1,0 +1,288 @@
+#pragma once
+
+#include "chart_feed.h"
+#include "cluster_settings.h"
+#include "journey_model.h"
+#include "member_model.h"
+#include "notice_model.h"
+#include "order_index.h"
+#include "partition_model.h"
+#include "rate_meter.h"
+#include "rebalance_model.h"
+#include "record_model.h"
+#include "scene_list.h"
+#include "shop_config.h"
+#include "shop_host.h"
+#include "till_model.h"
+#include "token_model.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+class QJSEngine;
+class QQmlEngine;
+class QThread;
+
+namespace chippy::gui {
+
+class EventDrain;
+
+// What the window talks to: the running shop (on a thread of its own, driven by queued
+// calls), the scenes of the talk, and the models every view draws from. Events from the
+// workers arrive once a frame in a batch; broker snapshots ten times a second.
+class ShopController : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Controller)
+    QML_SINGLETON
+
+    Q_PROPERTY(chippy::gui::TillModel *tills READ tills CONSTANT)
+    Q_PROPERTY(chippy::gui::PartitionModel *orderPartitions READ orderPartitions CONSTANT)
+    Q_PROPERTY(chippy::gui::PartitionModel *readyPartitions READ readyPartitions CONSTANT)
+    Q_PROPERTY(chippy::gui::PartitionModel *cookPartitions READ cookPartitions CONSTANT)
+    Q_PROPERTY(chippy::gui::PartitionModel *hotFoodPartitions READ hotFoodPartitions CONSTANT)
+    Q_PROPERTY(chippy::gui::MemberModel *preparers READ preparers CONSTANT)
+    Q_PROPERTY(chippy::gui::MemberModel *cooks READ cooks CONSTANT)
+    Q_PROPERTY(chippy::gui::MemberModel *counters READ counters CONSTANT)
+    Q_PROPERTY(chippy::gui::MemberModel *lateReaders READ lateReaders CONSTANT)
+    Q_PROPERTY(chippy::gui::RebalanceModel *rebalances READ rebalances CONSTANT)
+    Q_PROPERTY(chippy::gui::NoticeModel *notices READ notices CONSTANT)
+    Q_PROPERTY(chippy::gui::TokenModel *tokens READ tokens CONSTANT)
+    Q_PROPERTY(chippy::gui::RecordModel *records READ records CONSTANT)
+    Q_PROPERTY(chippy::gui::JourneyModel *journey READ journey CONSTANT)
+    Q_PROPERTY(chippy::gui::SceneList *scenes READ scenes CONSTANT)
+    Q_PROPERTY(chippy::gui::ChartFeed *charts READ charts CONSTANT)
+    Q_PROPERTY(chippy::gui::ClusterSettings *cluster READ cluster CONSTANT)
+
+    Q_PROPERTY(QString orderTopic READ orderTopic CONSTANT)
+    Q_PROPERTY(QString readyTopic READ readyTopic CONSTANT)
+    Q_PROPERTY(QString cookTopic READ cookTopic CONSTANT)
+    Q_PROPERTY(QString hotFoodTopic READ hotFoodTopic CONSTANT)
+
+    Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
+    Q_PROPERTY(QString brokerAddress READ brokerAddress NOTIFY statusChanged)
+    Q_PROPERTY(bool embedded READ embedded NOTIFY statusChanged)
+    Q_PROPERTY(int openMs READ openMs NOTIFY statusChanged)
+
+    Q_PROPERTY(int scene READ scene NOTIFY sceneChanged)
+    Q_PROPERTY(QString sceneTitle READ sceneTitle NOTIFY sceneChanged)
+    Q_PROPERTY(QString caption READ caption NOTIFY sceneChanged)
+    Q_PROPERTY(QString actionCaption READ actionCaption NOTIFY actionCaptionChanged)
+
+    Q_PROPERTY(bool paused READ paused NOTIFY settingsChanged)
+    Q_PROPERTY(int model READ model NOTIFY settingsChanged)
+    Q_PROPERTY(bool hasCook READ hasCook NOTIFY settingsChanged)
+    Q_PROPERTY(int tillCount READ tillCount NOTIFY settingsChanged)
+    Q_PROPERTY(int partitionCount READ partitionCount NOTIFY settingsChanged)
+    Q_PROPERTY(int preparerCount READ preparerCount NOTIFY settingsChanged)
+    Q_PROPERTY(int cookCount READ cookCount NOTIFY settingsChanged)
+    Q_PROPERTY(int counterCount READ counterCount NOTIFY settingsChanged)
+    Q_PROPERTY(double orderRate READ orderRate NOTIFY settingsChanged)
+    Q_PROPERTY(int cookTimeMs READ cookTimeMs NOTIFY settingsChanged)
+    Q_PROPERTY(double plaiceShare READ plaiceShare NOTIFY settingsChanged)
+    Q_PROPERTY(int retentionS READ retentionS NOTIFY settingsChanged)
+
+    Q_PROPERTY(qint64 placed READ placed NOTIFY countsChanged)
+    Q_PROPERTY(qint64 served READ served NOTIFY countsChanged)
+    Q_PROPERTY(qint64 waiting READ waiting NOTIFY countsChanged)
+    Q_PROPERTY(qint64 deadLettered READ deadLettered NOTIFY countsChanged)
+    Q_PROPERTY(qint64 servedTwice READ servedTwice NOTIFY countsChanged)
+    Q_PROPERTY(double ordersPerSecond READ ordersPerSecond NOTIFY countsChanged)
+    Q_PROPERTY(double servedPerSecond READ servedPerSecond NOTIFY countsChanged)
+    Q_PROPERTY(double latencyP95 READ latencyP95 NOTIFY countsChanged)
+
+public:
+    // Above this many orders a second single tokens cannot be followed: lanes show rates.
+    static constexpr double kTokenRateLimit = 12;
+    static constexpr int kSampleIntervalMs = 1000;
+    static constexpr int kInspectorRefreshMs = 2000;
+    static constexpr int kStepMs = 500;
+    static constexpr int kMaxCount = 32;
+    static constexpr int kMaxPartitions = 64;
+
+    // base: topic names and timing; the scenes set the counts.
+    // Not default-constructible, so that QML takes the instance create() returns.
+    ShopController(shop::ShopConfig base, QObject *parent);
+    ~ShopController() override;
+
+    // The instance main() built, handed to the QML engine.
+    static ShopController *create(QQmlEngine *, QJSEngine *);
+
+    // Loads a scenario and opens its scene (0-based step); false with the reason in words.
+    bool start(const QString &scenario, int step, QString *error);
+
+    TillModel *tills() const { return m_tills; }
+    PartitionModel *orderPartitions() const { return m_order; }
+    PartitionModel *readyPartitions() const { return m_ready; }
+    PartitionModel *cookPartitions() const { return m_cook; }
+    PartitionModel *hotFoodPartitions() const { return m_hotFood; }
+    MemberModel *preparers() const { return m_preparers; }
+    MemberModel *cooks() const { return m_cooks; }
+    MemberModel *counters() const { return m_counters; }
+    MemberModel *lateReaders() const { return m_late; }
+    RebalanceModel *rebalances() const { return m_rebalances; }
+    NoticeModel *notices() const { return m_notices; }
+    TokenModel *tokens() const { return m_tokens; }
+    RecordModel *records() const { return m_records; }
+    JourneyModel *journey() const { return m_journey; }
+    SceneList *scenes() const { return m_scenes; }
+    ChartFeed *charts() const { return m_charts; }
+    ClusterSettings *cluster() const { return m_cluster; }
+
+    QString orderTopic() const { return m_base.topics.order(); }
+    QString readyTopic() const { return m_base.topics.ready(); }
+    QString cookTopic() const { return m_base.topics.cook(); }
+    QString hotFoodTopic() const { return m_base.topics.hotFood(); }
+
+    QString status() const { return m_status; }
+    QString statusText() const { return m_statusText; }
+    QString brokerAddress() const { return m_brokerAddress; }
+    bool embedded() const { return m_embedded; }
+    int openMs() const { return m_openMs; }
+
+    int scene() const { return m_scene; }
+    QString sceneTitle() const;
+    QString caption() const;
+    QString actionCaption() const { return m_actionCaption; }
+
+    bool paused() const { return m_paused; }
+    int model() const { return m_settings.model; }
+    bool hasCook() const
+    {
+        return m_settings.model >= shop::ShopConfig::kFirstModelWithCook || m_settings.cooks > 0;
+    }
+    int tillCount() const { return m_settings.tills; }
+    int partitionCount() const { return m_settings.orderPartitions; }
+    int preparerCount() const { return m_settings.preparers; }
+    int cookCount() const { return m_settings.cooks; }
+    int counterCount() const { return m_settings.counters; }
+    double orderRate() const { return m_settings.ordersPerSecond; }
+    int cookTimeMs() const { return m_settings.cookTimeMs; }
+    double plaiceShare() const { return m_settings.plaiceShare; }
+    int retentionS() const { return m_retentionS; }
+
+    qint64 placed() const { return m_counts.placed; }
+    qint64 served() const { return m_counts.served; }
+    qint64 waiting() const { return m_counts.outstanding(); }
+    qint64 deadLettered() const { return m_counts.deadLettered; }
+    qint64 servedTwice() const { return m_counts.servedTwice; }
+    double ordersPerSecond() const { return m_placedRate; }
+    double servedPerSecond() const { return m_servedRate; }
+    double latencyP95() const { return m_p95; }
+
+    // Live commands, carried out on the shop's thread; what happened comes back as a notice.
+    Q_INVOKABLE void setTills(int count);
+    // Partitions can only be added: a smaller number is refused, with the reason.
+    Q_INVOKABLE void setPartitions(int count);
+    Q_INVOKABLE void setPreparers(int count);
+    Q_INVOKABLE void setCooks(int count);
+    Q_INVOKABLE void setCounters(int count);
+    Q_INVOKABLE void setOrderRate(double perSecond);
+    Q_INVOKABLE void setCookTime(int ms);
+    Q_INVOKABLE void setPlaiceShare(double share);
+    // How long ORDER keeps its records, in seconds; 0 for the cluster's default (a week).
+    Q_INVOKABLE void setRetention(int seconds);
+    Q_INVOKABLE void killPreparer();
+    Q_INVOKABLE void placeBadOrder();
+    Q_INVOKABLE void restartBroker();
+    Q_INVOKABLE void togglePause();
+    // While paused: lets the shop run for half a second, then holds it again.
+    Q_INVOKABLE void step();
+    // kind: "earliest", "latest", "offset" (value: the offset) or "time" (value: ms since
+    // the epoch, or seconds ago when negative). Returns the reason when refused.
+    Q_INVOKABLE QString addLateConsumer(const QString &kind, double value = 0);
+
+    Q_INVOKABLE void nextScene();
+    Q_INVOKABLE void previousScene();
+    Q_INVOKABLE void goToScene(int scene);
+    // The current scene from nothing, on a fresh broker.
+    Q_INVOKABLE void reset();
+    // Opens the current scene on what the cluster settings say; the reason when refused.
+    Q_INVOKABLE QString connectNow();
+
+    // Applies one frame's batch of events to every model (the drain calls it once a frame).
+    void applyBatch(const QVector<shop::ShopEvent> &events);
+
+    Q_INVOKABLE void inspectPartition(const QString &topic, int partition);
+    Q_INVOKABLE void closeInspector();
+    Q_INVOKABLE void followOrder(qint64 order);
+
+signals:
+    void statusChanged();
+    void sceneChanged();
+    void actionCaptionChanged();
+    void settingsChanged();
+    void countsChanged();
+    // After each batch of events has been applied to the models (for tests and benchmarks).
+    void batchApplied(int events);
+    void snapshotApplied();
+
+private:
+    void openScene(int scene);
+    void retireHost();
+    void onOpened(bool ok, const QString &text, const QString &bootstrap);
+    void onSnapshot(const SnapshotPtr &snapshot);
+    void sample();
+    void refreshInspector();
+    void clearModels();
+    void setStatus(const QString &status, const QString &text);
+    void applyStepSettings(const shop::ScenarioStep &step);
+    PartitionModel *partitionsOf(const QString &topic) const;
+    // Runs f on the shop's thread with the shop, if there is one.
+    void command(std::function<void(shop::Shop &)> f);
+
+    shop::ShopConfig m_base;
+    ClusterSettings *m_cluster;
+    TillModel *m_tills;
+    PartitionModel *m_order;
+    PartitionModel *m_ready;
+    PartitionModel *m_cook;
+    PartitionModel *m_hotFood;
+    MemberModel *m_preparers;
+    MemberModel *m_cooks;
+    MemberModel *m_counters;
+    MemberModel *m_late;
+    RebalanceModel *m_rebalances;
+    NoticeModel *m_notices;
+    TokenModel *m_tokens;
+    OrderIndex m_index;
+    JourneyModel *m_journey;
+    RecordModel *m_records;
+    SceneList *m_scenes;
+    ChartFeed *m_charts;
+    EventDrain *m_drain;
+
+    QThread *m_thread = nullptr;
+    ShopHost *m_host = nullptr;
+    QList<QPointer<QThread>> m_retiring;
+    bool m_open = false;
+
+    QString m_status = QStringLiteral("starting");
+    QString m_statusText;
+    QString m_brokerAddress;
+    bool m_embedded = true;
+    int m_openMs = 0;
+    QElapsedTimer m_openClock;
+
+    int m_scene = -1;
+    QString m_actionCaption;
+    bool m_paused = false;
+    shop::ShopConfig m_settings;
+
+    shop::ShopCounts m_counts;
+    shop::RateMeter m_rates;
+    double m_placedRate = 0;
+    double m_servedRate = 0;
+    double m_p95 = 0;
+    QElapsedTimer m_clock;
+    QTimer m_sampler;
+    QTimer m_inspector;
+    int m_lateReaders = 0;
+    int m_retentionS = 0;
+};
+
+} // namespace chippy::gui

@@ -1,0 +1,246 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Chippy
+
+// The window: the scene on top, the shop in the middle, the group, the charts and the record
+// inspector below, the controls on the right (tucked away in presenter mode).
+ApplicationWindow {
+    id: window
+
+    width: 1600
+    height: 1000
+    minimumWidth: 960
+    minimumHeight: 600
+    visible: true
+    title: qsTr("Chippy — %1").arg(Controller.sceneTitle)
+    color: Theme.background
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.bodySize
+
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.surfaceRaised
+    palette.text: Theme.text
+    palette.button: Theme.surfaceRaised
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.light: Theme.surfaceRaised
+    palette.midlight: Theme.border
+    palette.mid: Theme.border
+    palette.dark: Theme.textDim
+    palette.placeholderText: Theme.textDim
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+
+    function toggleFullScreen() {
+        window.visibility = window.visibility === Window.FullScreen ? Window.Windowed : Window.FullScreen
+    }
+
+    FocusScope {
+        id: root
+
+        anchors.fill: parent
+        focus: true
+
+        Keys.onPressed: event => {
+            switch (event.key) {
+            case Qt.Key_Right:
+                Controller.nextScene()
+                break
+            case Qt.Key_Left:
+                Controller.previousScene()
+                break
+            case Qt.Key_Space:
+                Controller.togglePause()
+                break
+            case Qt.Key_R:
+                Controller.reset()
+                break
+            case Qt.Key_F:
+                window.toggleFullScreen()
+                break
+            case Qt.Key_P:
+                ViewSettings.presenter = !ViewSettings.presenter
+                break
+            case Qt.Key_D:
+                ViewSettings.dark = !ViewSettings.dark
+                break
+            case Qt.Key_C:
+                if (Theme.presenter)
+                    controlsDrawer.visible ? controlsDrawer.close() : controlsDrawer.open()
+                else
+                    docked.visible = !docked.visible
+                break
+            case Qt.Key_Plus:
+            case Qt.Key_Equal:
+                ViewSettings.zoomIn()
+                break
+            case Qt.Key_Minus:
+                ViewSettings.zoomOut()
+                break
+            case Qt.Key_Question:
+            case Qt.Key_Slash:
+                ViewSettings.keysShown = true
+                break
+            case Qt.Key_Escape:
+                if (ViewSettings.keysShown)
+                    ViewSettings.keysShown = false
+                else if (window.visibility === Window.FullScreen)
+                    window.toggleFullScreen()
+                else
+                    Controller.closeInspector()
+                break
+            default:
+                if (event.key >= Qt.Key_1 && event.key <= Qt.Key_9) {
+                    Controller.goToScene(event.key - Qt.Key_1)
+                    break
+                }
+                return
+            }
+            event.accepted = true
+        }
+
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.padding * (Theme.presenter ? 2 : 1)
+            spacing: Theme.gap
+
+            SceneHeader {
+                Layout.fillWidth: true
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: Theme.padding
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    spacing: Theme.gap
+
+                    Item {
+                        id: stage
+
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+
+                        ShopDiagram {
+                            id: diagram
+
+                            objectName: "shopDiagram"
+                            // The smallest text of the diagram as drawn, in pixels.
+                            readonly property real smallestText: Theme.smallSize * scale
+                            readonly property real fit: Math.min(stage.width / implicitWidth, stage.height / implicitHeight, 1.4)
+
+                            width: implicitWidth
+                            height: implicitHeight
+                            transformOrigin: Item.TopLeft
+                            scale: fit * ViewSettings.zoom
+                            x: Math.max(0, (stage.width - width * scale) / 2)
+                            y: 0
+                            selectedTopic: Controller.records.topic
+                            selectedPartition: Controller.records.partition
+                            onPartitionActivated: (topic, partition) => Controller.inspectPartition(topic, partition)
+                        }
+
+                        NoticeBanner {
+                            anchors.right: parent.right
+                            anchors.bottom: parent.bottom
+                            width: Math.min(parent.width * 0.5, Theme.presenter ? 900 : 560)
+                        }
+                    }
+
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Math.min(Theme.panelHeight, window.height * 0.27)
+                        Layout.maximumHeight: Layout.preferredHeight
+                        spacing: Theme.padding
+
+                        RecordInspector {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.preferredWidth: 3
+                            visible: Controller.records.partition >= 0
+                        }
+                        RebalancePanel {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.preferredWidth: 3
+                            visible: Controller.records.partition < 0
+                        }
+                        RateChart {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.preferredWidth: 2
+                        }
+                        LagChart {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.preferredWidth: 2
+                        }
+                    }
+                }
+
+                Rectangle {
+                    id: docked
+
+                    Layout.preferredWidth: Math.min(Theme.drawerWidth, window.width * 0.24)
+                    Layout.fillHeight: true
+                    visible: !Theme.presenter
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: Theme.border
+
+                    ControlPanel {
+                        anchors.fill: parent
+                        anchors.margins: Theme.padding
+                        onConnectionRequested: connection.open()
+                    }
+                }
+            }
+
+            StatusLine {
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    Drawer {
+        id: controlsDrawer
+
+        edge: Qt.RightEdge
+        width: Theme.drawerWidth + 2 * Theme.padding
+        height: window.height
+        onClosed: root.forceActiveFocus()
+
+        background: Rectangle {
+            color: Theme.surface
+            border.color: Theme.border
+        }
+
+        ControlPanel {
+            anchors.fill: parent
+            anchors.margins: Theme.padding
+            onConnectionRequested: connection.open()
+        }
+    }
+
+    ConnectionDialog {
+        id: connection
+
+        anchors.centerIn: Overlay.overlay
+        onClosed: root.forceActiveFocus()
+    }
+
+    KeysOverlay {
+        onClosed: {
+            ViewSettings.keysShown = false
+            root.forceActiveFocus()
+        }
+    }
+}

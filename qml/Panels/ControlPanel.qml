@@ -1,0 +1,246 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Chippy
+
+// The shop's controls: how many of everyone, how fast, what-if buttons, where a late reader
+// starts, and the notices.
+ScrollView {
+    id: panel
+
+    signal connectionRequested()
+
+    contentWidth: availableWidth
+    clip: true
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Shop controls")
+
+    ColumnLayout {
+        width: panel.availableWidth
+        spacing: Theme.gap
+
+        ShopText {
+            text: qsTr("SHOP")
+            dim: true
+            strong: true
+            font.pixelSize: Theme.labelSize
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("Queues (tills)")
+            value: Controller.tillCount
+            from: 1
+            to: 8
+            onMoved: value => Controller.setTills(value)
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("%1 partitions").arg(Controller.orderTopic)
+            value: Controller.partitionCount
+            from: 1
+            to: 8
+            note: qsTr("Partitions can only be added; keys may move to new ones.")
+            onMoved: value => Controller.setPartitions(value)
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("Preparers")
+            value: Controller.preparerCount
+            from: 0
+            to: 8
+            onMoved: value => Controller.setPreparers(value)
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("Cooks")
+            value: Controller.cookCount
+            from: 0
+            to: 4
+            onMoved: value => Controller.setCooks(value)
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("Counters")
+            value: Controller.counterCount
+            from: 0
+            to: 6
+            onMoved: value => Controller.setCounters(value)
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("Order rate")
+            unit: qsTr(" / s")
+            value: Controller.orderRate
+            from: 0
+            to: 100
+            note: Controller.orderRate === 0 ? qsTr("0: as fast as the shop can serve") : ""
+            onMoved: value => Controller.setOrderRate(value)
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("Cook time")
+            unit: qsTr(" s")
+            value: Controller.cookTimeMs / 1000
+            from: 0
+            to: 10
+            stepSize: 0.5
+            decimals: 1
+            onMoved: value => Controller.setCookTime(value * 1000)
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("Plaice share")
+            unit: "%"
+            value: Math.round(Controller.plaiceShare * 100)
+            from: 0
+            to: 100
+            stepSize: 5
+            onMoved: value => Controller.setPlaiceShare(value / 100)
+        }
+        CountSlider {
+            Layout.fillWidth: true
+            label: qsTr("%1 keeps records for").arg(Controller.orderTopic)
+            unit: qsTr(" s")
+            value: Controller.retentionS
+            from: 0
+            to: 120
+            stepSize: 5
+            note: Controller.retentionS === 0 ? qsTr("0: a week. Shorter, and retention deletes old records: watch the log start move.")
+                                             : qsTr("Older records are deleted a segment at a time.")
+            onMoved: value => Controller.setRetention(value)
+        }
+
+        ShopText {
+            Layout.topMargin: Theme.gap
+            text: qsTr("WHAT IF")
+            dim: true
+            strong: true
+            font.pixelSize: Theme.labelSize
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
+
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Kill a preparer")
+                enabled: Controller.preparers.count > 0
+                onClicked: Controller.killPreparer()
+                Accessible.description: qsTr("The newest preparer vanishes without leaving the group")
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Unreadable order")
+                onClicked: Controller.placeBadOrder()
+                Accessible.description: qsTr("A till sends an order nobody can read; it goes to the dead-letter topic")
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Restart the broker")
+                enabled: Controller.embedded
+                onClicked: Controller.restartBroker()
+            }
+            Button {
+                Layout.fillWidth: true
+                text: Controller.paused ? qsTr("Resume") : qsTr("Pause")
+                onClicked: Controller.togglePause()
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Step")
+                enabled: Controller.paused
+                onClicked: Controller.step()
+                Accessible.description: qsTr("Runs the paused shop for half a second")
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Reset scene")
+                onClicked: Controller.reset()
+            }
+        }
+
+        ShopText {
+            Layout.topMargin: Theme.gap
+            text: qsTr("LATE CONSUMER STARTS AT")
+            dim: true
+            strong: true
+            font.pixelSize: Theme.labelSize
+        }
+        ButtonGroup {
+            id: startGroup
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.gap / 2
+
+            Repeater {
+                model: [["earliest", qsTr("earliest")], ["latest", qsTr("latest")],
+                        ["offset", qsTr("offset")], ["time", qsTr("seconds ago")]]
+
+                RadioButton {
+                    required property var modelData
+                    required property int index
+
+                    readonly property string kind: modelData[0]
+
+                    text: modelData[1]
+                    checked: index === 0
+                    ButtonGroup.group: startGroup
+                    font.pixelSize: Theme.smallSize + 2
+                }
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+
+            SpinBox {
+                id: startValue
+
+                Layout.fillWidth: true
+                visible: startGroup.checkedButton && (startGroup.checkedButton.kind === "offset" || startGroup.checkedButton.kind === "time")
+                from: 0
+                to: 1000000
+                value: 10
+                editable: true
+                Accessible.name: startGroup.checkedButton && startGroup.checkedButton.kind === "time"
+                    ? qsTr("Seconds ago") : qsTr("Offset")
+            }
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("Add late consumer")
+                highlighted: true
+                onClicked: {
+                    const kind = startGroup.checkedButton ? startGroup.checkedButton.kind : "earliest"
+                    const value = kind === "time" ? -startValue.value : startValue.value
+                    const refusal = Controller.addLateConsumer(kind, value)
+                    if (refusal !== "")
+                        Controller.notices.post("refused", refusal)
+                }
+            }
+        }
+
+        ShopText {
+            Layout.topMargin: Theme.gap
+            text: qsTr("NOTICES")
+            dim: true
+            strong: true
+            font.pixelSize: Theme.labelSize
+        }
+        Repeater {
+            model: Controller.notices
+
+            NoticeLine {
+                Layout.fillWidth: true
+                visible: index < 8
+            }
+        }
+        Button {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.gap
+            text: qsTr("Connection: %1…").arg(Controller.cluster.describe)
+            onClicked: panel.connectionRequested()
+        }
+    }
+}

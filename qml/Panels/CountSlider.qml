@@ -1,0 +1,66 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Chippy
+
+// A labelled slider for one of the shop's numbers; changes apply when it is let go (or at
+// once from the keyboard), so a drag does not send a command for every step.
+ColumnLayout {
+    id: control
+
+    property string label
+    property string unit: ""
+    property string note: ""
+    property real value
+    property real from: 0
+    property real to: 10
+    property real stepSize: 1
+    property int decimals: 0
+
+    signal moved(real value)
+
+    spacing: 0
+
+    RowLayout {
+        Layout.fillWidth: true
+
+        ShopText {
+            Layout.fillWidth: true
+            text: control.label
+            font.pixelSize: Theme.smallSize + 2
+        }
+        ShopText {
+            text: slider.value.toFixed(control.decimals) + control.unit
+            strong: true
+            font.pixelSize: Theme.smallSize + 2
+        }
+    }
+    Slider {
+        id: slider
+
+        Layout.fillWidth: true
+        from: control.from
+        to: control.to
+        stepSize: control.stepSize
+        snapMode: Slider.SnapAlways
+        value: control.value
+        live: true
+        Accessible.name: control.label
+        onPressedChanged: {
+            if (!pressed && value !== control.value)
+                control.moved(value)
+        }
+        Keys.onReleased: event => {
+            if (value !== control.value)
+                control.moved(value)
+        }
+    }
+    ShopText {
+        Layout.fillWidth: true
+        visible: control.note !== ""
+        text: control.note
+        dim: true
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.smallSize
+    }
+}

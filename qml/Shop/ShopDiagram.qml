@@ -1,0 +1,413 @@
+import QtQuick
+import Chippy
+
+// The shop, left to right as in the talk: customers at the tills, the ORDER topic with a lane
+// per partition, the preparers of the group, READY and the counters, and for plaice the loop
+// through COOK, the cook and HOT-FOOD. Laid out at its natural size; the view scales it.
+Item {
+    id: diagram
+
+    property string selectedTopic: ""
+    property int selectedPartition: -1
+    readonly property bool showRates: !Controller.tokens.enabled
+    readonly property real labelHeight: Theme.labelSize + Theme.gap
+    readonly property real topY: labelHeight + Theme.gap
+    readonly property real tillsWidth: Theme.maxDots * (Theme.dotSize + Theme.gap / 2) + Theme.gap + Theme.tillWidth
+    readonly property real xOrder: tillsWidth + Theme.columnGap
+    readonly property real xPreparers: xOrder + orderBox.width + Theme.columnGap
+    readonly property real xReady: xPreparers + Theme.cardWidth + Theme.columnGap
+    readonly property real xCounters: xReady + readyBox.width + Theme.columnGap
+    readonly property real cardPitch: Theme.cardHeight + Theme.gap * (Theme.presenter ? 1 : 2)
+    readonly property real tillSpan: Math.max(orderBox.height, Controller.tills.count * (Theme.tillHeight + Theme.gap))
+    readonly property real tillPitch: Controller.tills.count > 0 ? tillSpan / Controller.tills.count : 0
+    readonly property real preparersBottom: topY + Math.max(1, Controller.preparers.count) * cardPitch
+    readonly property real lateTop: preparersBottom + labelHeight + Theme.gap
+    readonly property real countersBottom: topY + Controller.counters.count * cardPitch
+    // The cook loop sits under READY and the counters, flush with the right edge, and below
+    // whatever of the preparers' column it would cover.
+    readonly property real rightEdge: xCounters + Theme.counterWidth
+    readonly property real xHotFood: rightEdge - hotFoodBox.width
+    readonly property real xCooks: xHotFood - Theme.columnGap - Theme.cookWidth
+    readonly property real xCook: Math.min(xReady, xCooks - Theme.columnGap - cookBox.width)
+    readonly property real cookTop: Math.max(readyBox.y + readyBox.height, countersBottom,
+                                             xCook < xPreparers + Theme.cardWidth ? preparersBottom : 0)
+                                    + (Theme.presenter ? Theme.gap * 3 : labelHeight + Theme.gap * 2)
+
+    signal partitionActivated(string topic, int partition)
+
+    function tillY(index: int): real {
+        return topY + index * tillPitch + (tillPitch - Theme.tillHeight) / 2
+    }
+
+    function laneCentre(box: TopicBox, partition: int, leaving: bool): point {
+        const count = box.lanes.count // re-evaluates when lanes come and go
+        const lane = partition < count && !box.summaryOnly ? box.laneItem(partition) : null
+        if (!lane)
+            return Qt.point(box.x + (leaving ? box.width : 0), box.y + box.height / 2)
+        return lane.mapToItem(diagram, leaving ? lane.width : 0, lane.height / 2)
+    }
+
+    function memberItem(name: string): Item {
+        for (const [model, repeater] of [[Controller.preparers, preparerCards],
+                                         [Controller.cooks, cookCards],
+                                         [Controller.counters, counterCards],
+                                         [Controller.lateReaders, lateCards]]) {
+            const row = model.rowOf(name)
+            if (row >= 0)
+                return repeater.itemAt(row)
+        }
+        return null
+    }
+
+    function boxOf(topic: string): TopicBox {
+        if (topic === Controller.orderTopic)
+            return orderBox
+        if (topic === Controller.readyTopic)
+            return readyBox
+        if (topic === Controller.cookTopic)
+            return cookBox
+        if (topic === Controller.hotFoodTopic)
+            return hotFoodBox
+        return null
+    }
+
+    // Where a token leaves from or lands at: "till:3", "member:preparer-2" or "ORDER:1".
+    function placeOf(place: string, leaving: bool): point {
+        const colon = place.lastIndexOf(":")
+        const kind = place.substring(0, colon)
+        const what = place.substring(colon + 1)
+        if (kind === "till") {
+            const till = tillCards.itemAt(parseInt(what) - 1)
+            return till ? Qt.point(till.x + till.width, till.y + till.height / 2) : Qt.point(0, topY)
+        }
+        if (kind === "member") {
+            const card = memberItem(what)
+            return card ? Qt.point(card.x + (leaving ? card.width : 0), card.y + card.height / 2)
+                        : Qt.point(xPreparers, topY)
+        }
+        const box = boxOf(kind)
+        return box ? laneCentre(box, parseInt(what), leaving) : Qt.point(0, 0)
+    }
+
+    implicitWidth: rightEdge
+    implicitHeight: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
+                             Controller.hasCook ? cookTop + Math.max(cookBox.height, Controller.cooks.count * cardPitch, hotFoodBox.height) + Theme.gap * 2
+                                               : countersBottom) + Theme.gap
+
+    // Column headings
+    ShopText {
+        x: 0
+        text: qsTr("CUSTOMERS · TILLS")
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: diagram.xPreparers
+        width: diagram.xCounters - diagram.xPreparers - Theme.gap
+        text: qsTr("GROUP %1 · gen %2").arg(Controller.preparers.group).arg(Controller.preparers.generation)
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: diagram.xCounters
+        text: qsTr("COUNTERS")
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: diagram.xPreparers
+        y: diagram.preparersBottom + Theme.gap
+        visible: Controller.lateReaders.count > 0
+        text: qsTr("LATE READERS · a group each")
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: diagram.xCook
+        y: diagram.cookTop - diagram.labelHeight
+        visible: Controller.hasCook && !Theme.presenter
+        text: qsTr("PLAICE IS COOKED TO ORDER")
+        color: Theme.cook
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+
+    // Arrows under everything else
+    Repeater {
+        model: Controller.tills
+
+        Arrow {
+            required property int index
+            required property int partition
+            required property int queue
+            readonly property point to: diagram.laneCentre(orderBox, partition, false)
+
+            x1: diagram.tillsWidth
+            y1: diagram.tillY(index) + Theme.tillHeight / 2
+            x2: to.x
+            y2: to.y
+            colour: Theme.queueColour(queue)
+            opacity: 0.75
+        }
+    }
+    Repeater {
+        model: Controller.orderPartitions
+
+        Arrow {
+            required property int partition
+            required property string owner
+            readonly property point from: diagram.laneCentre(orderBox, partition, true)
+            readonly property int row: Controller.preparers.count >= 0 ? Controller.preparers.rowOf(owner) : -1
+
+            visible: row >= 0
+            x1: from.x
+            y1: from.y
+            x2: diagram.xPreparers
+            y2: diagram.topY + row * diagram.cardPitch + Theme.cardHeight / 2
+        }
+    }
+    Repeater {
+        model: Controller.preparers
+
+        Arrow {
+            required property int index
+            required property string state
+
+            visible: state === "working"
+            x1: diagram.xPreparers + Theme.cardWidth
+            y1: diagram.topY + index * diagram.cardPitch + Theme.cardHeight / 2
+            x2: diagram.xReady
+            y2: readyBox.y + Math.min(readyBox.height / 2, Theme.cardHeight)
+        }
+    }
+    Repeater {
+        model: Controller.readyPartitions
+
+        Arrow {
+            required property int partition
+            required property string owner
+            readonly property point from: diagram.laneCentre(readyBox, partition, true)
+            readonly property int row: Controller.counters.count >= 0 ? Controller.counters.rowOf(owner) : -1
+
+            visible: row >= 0
+            x1: from.x
+            y1: from.y
+            x2: diagram.xCounters
+            y2: diagram.topY + row * diagram.cardPitch + Theme.cardHeight / 2
+        }
+    }
+    Arrow {
+        readonly property real cookCentre: cookBox.x + cookBox.width / 2
+
+        visible: Controller.hasCook && Controller.preparers.count > 0
+        vertical: true
+        x1: Math.max(diagram.xPreparers + Theme.cardWidth * 0.5, Math.min(cookCentre, diagram.xPreparers + Theme.cardWidth - Theme.gap))
+        y1: diagram.topY + (Controller.preparers.count - 1) * diagram.cardPitch + Theme.cardHeight
+        x2: cookCentre
+        y2: cookBox.y
+        colour: Theme.cook
+        dashed: true
+    }
+    Repeater {
+        model: Controller.hasCook ? Controller.cookPartitions : null
+
+        Arrow {
+            required property int partition
+            required property string owner
+            readonly property point from: diagram.laneCentre(cookBox, partition, true)
+            readonly property int row: Controller.cooks.count >= 0 ? Controller.cooks.rowOf(owner) : -1
+
+            visible: row >= 0
+            x1: from.x
+            y1: from.y
+            x2: diagram.xCooks
+            y2: diagram.cookTop + row * diagram.cardPitch + Theme.cardHeight / 2
+            colour: Theme.cook
+        }
+    }
+    Repeater {
+        model: Controller.hasCook ? Controller.cooks : null
+
+        Arrow {
+            required property int index
+
+            x1: diagram.xCooks + Theme.cookWidth
+            y1: diagram.cookTop + index * diagram.cardPitch + Theme.cardHeight / 2
+            x2: hotFoodBox.x
+            y2: hotFoodBox.y + hotFoodBox.height / 2
+            colour: Theme.cook
+        }
+    }
+    Arrow {
+        visible: Controller.hasCook && Controller.preparers.count > 0
+        x1: hotFoodBox.x + hotFoodBox.width / 2
+        y1: hotFoodBox.y + hotFoodBox.height
+        x2: diagram.xPreparers + Theme.cardWidth * 0.2
+        y2: diagram.topY + (Controller.preparers.count - 1) * diagram.cardPitch + Theme.cardHeight
+        sag: Theme.gap * 2
+        colour: Theme.cook
+        dashed: true
+    }
+
+    // Tills
+    Repeater {
+        id: tillCards
+
+        model: Controller.tills
+
+        TillCard {
+            required property int index
+
+            x: 0
+            y: diagram.tillY(index)
+            width: diagram.tillsWidth
+        }
+    }
+
+    TopicBox {
+        id: orderBox
+
+        x: diagram.xOrder
+        y: diagram.topY
+        partitions: Controller.orderPartitions
+        title: qsTr("%1 topic").arg(Controller.orderTopic)
+        subtitle: Theme.partitionsText(partitions.count)
+        cells: Theme.orderCells
+        labels: !Theme.presenter
+        legend: Theme.presenter ? qsTr("▏ committed offset; numbers: log start–end") : ""
+        showRates: diagram.showRates
+        selectedTopic: diagram.selectedTopic
+        selectedPartition: diagram.selectedPartition
+        onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)
+    }
+
+    Repeater {
+        id: preparerCards
+
+        model: Controller.preparers
+
+        MemberCard {
+            required property int index
+
+            x: diagram.xPreparers
+            y: diagram.topY + index * diagram.cardPitch
+            width: Theme.cardWidth
+            height: Theme.cardHeight
+        }
+    }
+
+    Repeater {
+        id: lateCards
+
+        model: Controller.lateReaders
+
+        MemberCard {
+            required property int index
+
+            x: diagram.xPreparers
+            y: diagram.lateTop + index * diagram.cardPitch
+            width: Theme.cardWidth
+            height: Theme.cardHeight
+            handledWord: qsTr("read")
+        }
+    }
+
+    TopicBox {
+        id: readyBox
+
+        x: diagram.xReady
+        y: diagram.topY
+        partitions: Controller.readyPartitions
+        title: Controller.readyTopic
+        subtitle: Theme.partitionsText(partitions.count)
+        cells: Theme.readyCells
+        compact: Theme.presenter
+        showRates: diagram.showRates
+        selectedTopic: diagram.selectedTopic
+        selectedPartition: diagram.selectedPartition
+        onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)
+    }
+
+    Repeater {
+        id: counterCards
+
+        model: Controller.counters
+
+        MemberCard {
+            required property int index
+
+            x: diagram.xCounters
+            y: diagram.topY + index * diagram.cardPitch
+            width: Theme.counterWidth
+            height: Theme.cardHeight
+            handledWord: qsTr("served")
+        }
+    }
+
+    TopicBox {
+        id: cookBox
+
+        x: diagram.xCook
+        y: diagram.cookTop
+        visible: Controller.hasCook
+        partitions: Controller.cookPartitions
+        title: Controller.cookTopic
+        cells: Theme.smallCells
+        compact: true
+        summaryOnly: Theme.presenter
+        selectedTopic: diagram.selectedTopic
+        selectedPartition: diagram.selectedPartition
+        onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)
+    }
+
+    Repeater {
+        id: cookCards
+
+        model: Controller.hasCook ? Controller.cooks : null
+
+        MemberCard {
+            required property int index
+
+            x: diagram.xCooks
+            y: diagram.cookTop + index * diagram.cardPitch
+            width: Theme.cookWidth
+            height: Theme.cardHeight
+            fill: Theme.cookFill
+            outline: Theme.cook
+            titleColour: Theme.cook
+            verb: qsTr("fries")
+        }
+    }
+
+    TopicBox {
+        id: hotFoodBox
+
+        x: diagram.xHotFood
+        y: diagram.cookTop
+        visible: Controller.hasCook
+        partitions: Controller.hotFoodPartitions
+        title: Controller.hotFoodTopic
+        subtitle: Theme.presenter ? "" : qsTr("→ any preparer")
+        summaryNote: qsTr(" → any preparer")
+        cells: Theme.smallCells
+        compact: true
+        summaryOnly: Theme.presenter
+        selectedTopic: diagram.selectedTopic
+        selectedPartition: diagram.selectedPartition
+        onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)
+    }
+
+    // Orders in flight, at most TokenModel.kMaxTokens of them
+    Repeater {
+        model: Controller.tokens
+
+        Token {
+            start: diagram.placeOf(from, true)
+            end: diagram.placeOf(to, false)
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import QtQuick
+import Chippy
+
+// One partition as a lane of its newest records, each cell in the colour of the queue that
+// wrote it, with the log start and end offsets and the reading group's committed offset.
+// At high rates the lane says how fast it grows instead. Click it to see its records.
+FocusScope {
+    id: lane
+
+    required property int partition
+    required property var recent
+    required property int recentFirst
+    required property int logStart
+    required property int logEnd
+    required property int committed
+    required property int lag
+    required property var queues
+    required property real rate
+    property string topic
+    property int cells: Theme.orderCells
+    property bool compact: false
+    // Without the row of labels under the cells (presenter mode says it once, in a legend).
+    property bool labels: !compact
+    property bool showRates: false
+    property bool selected: false
+    readonly property real cellsWidth: cells * (Theme.cellSize + Theme.cellGap) - Theme.cellGap
+    // Where in the row of cells the committed offset falls (0 .. shown cells).
+    readonly property int shownFirst: recentFirst + Math.max(0, recent.length - cells)
+    readonly property int markerIndex: Math.max(0, Math.min(Math.min(recent.length, cells), committed - shownFirst))
+
+    signal activated(string topic, int partition)
+
+    function queuesInWords(): string {
+        if (queues.length === 0)
+            return ""
+        if (queues.length === 1)
+            return qsTr("queue %1").arg(queues[0])
+        return qsTr("queues %1").arg(queues.join(", "))
+    }
+
+    implicitWidth: cellsWidth + 2 * Theme.padding
+    implicitHeight: Theme.cellSize + 2 * Theme.cellGap + Theme.padding + name.implicitHeight
+                    + (labels ? Theme.labelSize + 2 * Theme.cellGap : 0)
+    activeFocusOnTab: true
+
+    Accessible.role: Accessible.Button
+    Accessible.name: qsTr("%1 partition %2: log start %3, end %4, committed %5, lag %6")
+        .arg(topic).arg(partition).arg(logStart).arg(logEnd).arg(committed).arg(lag)
+    Accessible.onPressAction: activated(topic, partition)
+    Keys.onReturnPressed: activated(topic, partition)
+    Keys.onSpacePressed: activated(topic, partition)
+
+    Rectangle {
+        anchors.fill: parent
+        radius: Theme.radius
+        color: Theme.surface
+        border.width: lane.selected || lane.activeFocus ? Theme.borderWidth + 1 : 1
+        border.color: lane.selected || lane.activeFocus ? Theme.selection : Theme.border
+    }
+
+    ShopText {
+        id: name
+
+        x: Theme.padding
+        y: Theme.cellGap
+        text: "P" + lane.partition
+        strong: true
+        font.pixelSize: lane.compact ? Theme.labelSize : Theme.cardTitleSize
+    }
+    ShopText {
+        anchors.left: name.right
+        anchors.leftMargin: Theme.gap
+        anchors.baseline: name.baseline
+        anchors.right: endLabel.left
+        visible: !lane.compact
+        text: lane.queuesInWords()
+        dim: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        id: endLabel
+
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.padding
+        anchors.baseline: name.baseline
+        text: lane.compact ? (lane.lag > 0 ? qsTr("waiting %1").arg(lane.lag) : qsTr("end %1").arg(lane.logEnd.toLocaleString(Qt.locale(), "f", 0)))
+            : (lane.labels ? qsTr("end %1").arg(lane.logEnd.toLocaleString(Qt.locale(), "f", 0))
+                           : qsTr("%1–%2").arg(lane.logStart.toLocaleString(Qt.locale(), "f", 0))
+                                 .arg(lane.logEnd.toLocaleString(Qt.locale(), "f", 0)))
+        dim: true
+        font.pixelSize: Theme.labelSize
+    }
+
+    Item {
+        id: row
+
+        x: Theme.padding
+        y: name.y + name.height + Theme.cellGap
+        width: lane.cellsWidth
+        height: Theme.cellSize
+
+        Repeater {
+            model: lane.cells
+
+            Rectangle {
+                required property int index
+                readonly property int cell: lane.recent.length - Math.min(lane.recent.length, lane.cells) + index
+                readonly property bool filled: index < Math.min(lane.recent.length, lane.cells)
+
+                x: index * (Theme.cellSize + Theme.cellGap)
+                width: Theme.cellSize
+                height: Theme.cellSize
+                radius: Theme.cellSize / 5
+                color: filled ? Theme.queueColour(lane.recent[cell]) : "transparent"
+                border.width: filled ? 0 : 1
+                border.color: Theme.unknownCell
+                opacity: filled && index < lane.markerIndex ? 0.55 : 1
+            }
+        }
+
+        Rectangle {
+            visible: lane.committed >= 0 && lane.recent.length > 0
+            x: lane.markerIndex * (Theme.cellSize + Theme.cellGap) - Theme.cellGap / 2 - width / 2
+            y: -Theme.cellGap
+            width: Math.max(2, Theme.borderWidth)
+            height: Theme.cellSize + 2 * Theme.cellGap
+            color: Theme.marker
+        }
+
+        Rectangle {
+            anchors.left: parent.left
+            anchors.verticalCenter: parent.verticalCenter
+            visible: lane.showRates
+            width: Math.min(parent.width, rateText.implicitWidth + 2 * Theme.gap)
+            height: parent.height
+            radius: Theme.radius / 2
+            color: Theme.surfaceRaised
+            opacity: 0.94
+
+            ShopText {
+                id: rateText
+
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, parent.width - 2 * Theme.gap)
+                // Wide lanes also say the lag; narrow ones have it in their header.
+                text: (lane.rate >= 100 ? lane.rate.toFixed(0) : lane.rate.toFixed(1)) + qsTr("/s")
+                      + (lane.cells >= 8 ? qsTr(" · lag %1").arg(lane.lag) : "")
+                strong: true
+                font.pixelSize: Theme.labelSize
+            }
+        }
+    }
+
+    ShopText {
+        id: startLabel
+
+        x: Theme.padding
+        anchors.top: row.bottom
+        anchors.topMargin: Theme.cellGap
+        visible: lane.labels
+        text: qsTr("start %1").arg(lane.logStart.toLocaleString(Qt.locale(), "f", 0))
+        dim: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        anchors.top: row.bottom
+        anchors.topMargin: Theme.cellGap
+        x: Math.max(startLabel.x + startLabel.width + Theme.gap,
+                    Math.min(row.x + lane.markerIndex * (Theme.cellSize + Theme.cellGap) - width / 2,
+                             lane.width - width - Theme.padding))
+        visible: lane.labels && lane.committed >= 0 && lane.recent.length > 0
+        text: qsTr("committed")
+        font.pixelSize: Theme.labelSize
+    }
+
+    MouseArea {
+        anchors.fill: parent
+        cursorShape: Qt.PointingHandCursor
+        onClicked: {
+            lane.forceActiveFocus()
+            lane.activated(lane.topic, lane.partition)
+        }
+    }
+}

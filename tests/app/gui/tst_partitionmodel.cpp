@@ -1,0 +1,121 @@
+#include "model_events.h"
+#include "partition_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace chippy;
+using namespace chippy::gui;
+using K = shop::ShopEvent::Kind;
+
+class TestPartitionModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_model = std::make_unique<PartitionModel>(
+            QStringLiteral("ORDER"), QStringLiteral("preparers"));
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+    }
+
+    void snapshotSetsOffsetsOwnersAndLag()
+    {
+        broker::BrokerSnapshot s;
+        s.topics.push_back(test::topic("ORDER", {{0, 10}, {3, 7}}));
+        s.topics.push_back(test::topic("READY", {{0, 99}}));
+        broker::BrokerSnapshot::Group g;
+        g.groupId = "preparers";
+        broker::BrokerSnapshot::Member m;
+        m.clientId = "preparer-1";
+        m.assignment["ORDER"] = {1};
+        g.members.push_back(m);
+        g.offsets.push_back({"ORDER", 0, 8, 2});
+        s.groups.push_back(g);
+
+        m_model->applySnapshot(s, 1000);
+
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(m_model->get(0).value("logEnd").toLongLong(), 10);
+        QCOMPARE(m_model->get(0).value("committed").toLongLong(), 8);
+        QCOMPARE(m_model->get(0).value("lag").toLongLong(), 2);
+        QCOMPARE(m_model->get(0).value("owner").toString(), QString());
+        QCOMPARE(m_model->get(1).value("logStart").toLongLong(), 3);
+        QCOMPARE(m_model->get(1).value("owner").toString(), QStringLiteral("preparer-1"));
+        // Nothing committed on P1: everything from the log start is still to read.
+        QCOMPARE(m_model->get(1).value("committed").toLongLong(), -1);
+        QCOMPARE(m_model->get(1).value("lag").toLongLong(), 4);
+        QCOMPARE(m_model->totalLag(), 6);
+    }
+
+    void retentionMovesTheLogStart()
+    {
+        broker::BrokerSnapshot s;
+        s.topics.push_back(test::topic("ORDER", {{0, 10}}));
+        m_model->applySnapshot(s, 1000);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        s.topics[0].partitions[0].logStartOffset = 6;
+        m_model->applySnapshot(s, 1100);
+        QCOMPARE(m_model->get(0).value("logStart").toLongLong(), 6);
+        QVERIFY(!changed.isEmpty());
+    }
+
+    void placedOrdersFillCellsByQueueAndStayBounded()
+    {
+        QVector<shop::ShopEvent> events;
+        for (int i = 0; i < 40; ++i) {
+            events << test::placed(i % 2 ? 3 : 1, 0, i, 100 + i);
+        }
+        events << test::placed(2, 1, 0, 200);
+        events << test::event(K::OrderReady, "preparer-1", "preparers", "READY", 0, 5, 100, 1);
+        m_model->applyEvents(events);
+
+        QCOMPARE(m_model->rowCount(), 2);
+        const QVariantList cells = m_model->get(0).value("recent").toList();
+        QCOMPARE(cells.size(), PartitionModel::kCells);
+        QCOMPARE(cells.last().toInt(), 3);
+        QCOMPARE(cells.first().toInt(), 1);
+        QCOMPARE(m_model->get(0).value("recentFirst").toLongLong(), 40 - PartitionModel::kCells);
+        QCOMPARE(m_model->get(0).value("logEnd").toLongLong(), 40);
+        QCOMPARE(m_model->get(1).value("recent").toList(), QVariantList({2}));
+    }
+
+    void aGapInOffsetsIsDrawnAsUnknownCells()
+    {
+        m_model->applyEvents({test::placed(1, 0, 0, 1), test::placed(1, 0, 3, 2)});
+        QCOMPARE(m_model->get(0).value("recent").toList(), QVariantList({1, -1, -1, 1}));
+    }
+
+    void queuesAreMappedToPartitionsAsTheProducersDo()
+    {
+        m_model->ensurePartitions(2);
+        m_model->setQueues(4);
+        QVariantList all;
+        all << m_model->get(0).value("queues").toList() << m_model->get(1).value("queues").toList();
+        QCOMPARE(all.size(), 4);
+    }
+
+    void clearEmptiesIt()
+    {
+        m_model->applyEvents({test::placed(1, 2, 0, 1)});
+        QCOMPARE(m_model->rowCount(), 3);
+        m_model->clear();
+        QCOMPARE(m_model->rowCount(), 0);
+    }
+
+private:
+    std::unique_ptr<PartitionModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+QTEST_GUILESS_MAIN(TestPartitionModel)
+#include "tst_partitionmodel.moc"

@@ -1,0 +1,52 @@
+#include "scene_list.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace chippy;
+using namespace chippy::gui;
+
+class TestSceneList : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aModelOpensAmongTheTalksModels()
+    {
+        SceneList scenes;
+        QAbstractItemModelTester tester(
+            &scenes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString error;
+        QCOMPARE(scenes.load(QStringLiteral("model-3"), &error), 2);
+        QCOMPARE(scenes.count(), 4);
+        QCOMPARE(scenes.scenarioOf(0), QStringLiteral("model-1"));
+        QCOMPARE(scenes.step(3).model.value(), 4);
+        QVERIFY(!scenes.data(scenes.index(1), SceneList::CaptionRole).toString().isEmpty());
+    }
+
+    void aTalksStepCarriesTheCountsOfTheStepsBefore()
+    {
+        SceneList scenes;
+        QString error;
+        QCOMPARE(scenes.load(QStringLiteral("talk"), &error), 0);
+        QCOMPARE(scenes.count(), 4);
+        // Step 3 only names the preparers and counters; tills and partitions come from step 2.
+        const shop::ScenarioStep third = scenes.settled(2);
+        QCOMPARE(third.tills.value(), 4);
+        QCOMPARE(third.orderPartitions.value(), 2);
+        QCOMPARE(third.preparers.value(), 3);
+        QCOMPARE(third.model.value(), 3);
+    }
+
+    void anUnknownScenarioIsRefusedInWords()
+    {
+        SceneList scenes;
+        QString error;
+        QCOMPARE(scenes.load(QStringLiteral("no-such-scene"), &error), -1);
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(scenes.count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSceneList)
+#include "tst_scenelist.moc"

@@ -1,0 +1,98 @@
+import QtQuick
+import QtTest
+import Chippy
+
+TestCase {
+    id: testCase
+
+    name: "PartitionLane"
+    width: 800
+    height: 300
+    visible: true
+    when: windowShown
+
+    Component {
+        id: laneComponent
+
+        PartitionLane {
+            topic: "ORDER"
+            partition: 2
+            recent: [1, 3, 3, 1, -1, 3]
+            recentFirst: 94
+            logStart: 40
+            logEnd: 100
+            committed: 97
+            lag: 3
+            queues: [1, 3]
+            rate: 2.5
+            cells: 10
+        }
+    }
+
+    SignalSpy {
+        id: activated
+
+        signalName: "activated"
+    }
+
+    function createLane(properties) {
+        const lane = createTemporaryObject(laneComponent, testCase, properties || {})
+        verify(lane)
+        activated.target = lane
+        activated.clear()
+        return lane
+    }
+
+    function test_the_committed_marker_sits_between_read_and_unread_cells() {
+        const lane = createLane()
+        // Cells hold offsets 94..99; committed 97 falls after the third.
+        compare(lane.markerIndex, 3)
+        const past = createLane({ committed: 5 })
+        compare(past.markerIndex, 0)
+        const ahead = createLane({ committed: 1000 })
+        compare(ahead.markerIndex, 6)
+    }
+
+    function test_only_the_newest_cells_are_shown() {
+        const lane = createLane({ cells: 4 })
+        compare(lane.shownFirst, 96)
+        compare(lane.markerIndex, 1)
+    }
+
+    function test_queues_are_said_in_words() {
+        const lane = createLane()
+        compare(lane.queuesInWords(), "queues 1, 3")
+        compare(createLane({ queues: [2] }).queuesInWords(), "queue 2")
+        compare(createLane({ queues: [] }).queuesInWords(), "")
+    }
+
+    function test_a_click_or_the_keyboard_opens_the_partition() {
+        const lane = createLane()
+        verify(lane.width > 0 && lane.height > 0)
+        waitForRendering(lane)
+        mouseClick(lane, lane.width / 2, lane.height / 2)
+        compare(activated.count, 1)
+        compare(activated.signalArguments[0][0], "ORDER")
+        compare(activated.signalArguments[0][1], 2)
+        lane.forceActiveFocus()
+        keyClick(Qt.Key_Return)
+        compare(activated.count, 2)
+    }
+
+    function test_it_has_an_accessible_name_with_its_offsets() {
+        const lane = createLane()
+        const name = lane.Accessible.name
+        verify(name.indexOf("partition 2") >= 0, name)
+        verify(name.indexOf("log start 40") >= 0, name)
+        verify(name.indexOf("end 100") >= 0, name)
+        verify(name.indexOf("lag 3") >= 0, name)
+    }
+
+    function test_its_size_follows_the_theme() {
+        const lane = createLane()
+        const normal = lane.implicitHeight
+        ViewSettings.presenter = true
+        verify(lane.implicitHeight > normal)
+        ViewSettings.presenter = false
+    }
+}
