@@ -69,6 +69,10 @@ void Broker::start()
     });
     brokerLog().info("broker {} listening on {}:{} ({})", d->config.nodeId, d->host, d->port,
         d->config.persistent() ? d->config.dataDir.string() : "in memory");
+    if (!d->config.saslPlainUsers.empty()) {
+        brokerLog().info("clients must authenticate with SASL/PLAIN as one of {} users",
+            d->config.saslPlainUsers.size());
+    }
 }
 
 void Broker::stop()

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace chippy::broker {
@@ -24,12 +25,16 @@ struct BrokerConfig
     std::int64_t retentionMs = kWeekMs; // -1: keep forever
     std::int64_t retentionBytes = -1; // per partition; -1: no limit
     std::int64_t segmentBytes = 64LL << 20;
+    // fdatasync every append to a partition log: survives power loss, at a cost per write.
+    bool syncEveryAppend = false;
     std::int32_t maxRequestBytes = 100 << 20;
     std::int32_t maxMessageBytes = 16 << 20;
     std::int64_t retentionCheckIntervalMs = 1000;
     std::int32_t groupInitialRebalanceDelayMs = 0;
     std::int32_t groupMinSessionTimeoutMs = 1000;
     std::int32_t groupMaxSessionTimeoutMs = 300000;
+    // SASL/PLAIN users and their passwords. Empty: clients connect without authenticating.
+    std::map<std::string, std::string> saslPlainUsers;
 
     bool persistent() const { return !dataDir.empty(); }
 };

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <iostream>
 #include <semaphore>
+#include <string>
+#include <vector>
 
 #ifndef CHIPPY_VERSION
 #define CHIPPY_VERSION "0.0.0"
@@ -44,6 +46,17 @@ bool splitHostPort(const std::string &s, std::string &host, std::uint16_t &port)
     return true;
 }
 
+// NAME:PASSWORD; the password may itself hold colons.
+bool addSaslPlainUser(const std::string &s, chippy::broker::BrokerConfig &config)
+{
+    const auto colon = s.find(':');
+    if (colon == 0 || colon == std::string::npos) {
+        return false;
+    }
+    config.saslPlainUsers[s.substr(0, colon)] = s.substr(colon + 1);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -54,6 +67,7 @@ int main(int argc, char **argv)
     bool inMemory = false;
     bool noAutoCreate = false;
     std::string logLevel = "info";
+    std::vector<std::string> saslPlainUsers;
 
     CLI::App app {
         "chippy-broker: a Kafka-protocol broker for Chippy and any Kafka client", "chippy-broker"};
@@ -84,6 +98,16 @@ int main(int argc, char **argv)
     app.add_option("--max-request-bytes", config.maxRequestBytes, "largest request accepted")
         ->capture_default_str()
         ->check(CLI::Range(1024, 1 << 30));
+    app.add_flag("--fsync", config.syncEveryAppend,
+        "sync every append to disk before answering (default: off, leaving it to the OS)");
+    app.add_option("--group-initial-rebalance-delay-ms", config.groupInitialRebalanceDelayMs,
+           "how long a new group waits for more members before its first rebalance")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 300000));
+    app.add_option("--sasl-plain-user", saslPlainUsers,
+           "NAME:PASSWORD of a user who may connect, repeatable; with any, every client must "
+           "authenticate with SASL/PLAIN (security.protocol=SASL_PLAINTEXT)")
+        ->allow_extra_args(false);
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
@@ -95,6 +119,13 @@ int main(int argc, char **argv)
     if (!splitHostPort(listen, config.listenHost, config.listenPort)) {
         std::cerr << "chippy-broker: --listen wants HOST:PORT, not '" << listen << "'\n";
         return 2;
+    }
+    for (const auto &user : saslPlainUsers) {
+        if (!addSaslPlainUser(user, config)) {
+            std::cerr << "chippy-broker: --sasl-plain-user wants NAME:PASSWORD, not '" << user
+                      << "'\n";
+            return 2;
+        }
     }
     chippy::broker::brokerLog().set_level(spdlog::level::from_str(logLevel));
 

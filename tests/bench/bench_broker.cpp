@@ -1,7 +1,11 @@
 // Broker benchmark: the same librdkafka producer and consumer against chippy-broker and against
 // librdkafka's mock cluster, side by side in one run. Prints a table and JSON.
 //
-//   bench_broker [--records N] [--size BYTES] [--latency-seconds S] [--json FILE] [--broker PATH]
+//   bench_broker [--records N] [--size BYTES] [--latency-seconds S] [--rounds N] [--json FILE]
+//                [--broker PATH]
+//
+// With several rounds the two targets take turns and each figure is the median of its rounds,
+// which steadies the comparison on a busy machine.
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
@@ -12,7 +16,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -34,6 +40,7 @@ struct Options
     long records = 1'000'000;
     int size = 100;
     int latencySeconds = 5;
+    int rounds = 1;
     std::string json;
     std::string brokerPath;
 };
@@ -48,8 +55,12 @@ struct Result
     long consumed = 0;
     double latencyP50Ms = 0;
     double latencyP99Ms = 0;
+    // CPU time the broker itself spent while the records were produced.
+    double produceBrokerCpuMs = 0;
     long peakRssKb = -1;
 };
+
+using CpuProbe = std::function<long long()>; // nanoseconds on CPU so far
 
 [[noreturn]] void fail(const std::string &what)
 {
@@ -68,6 +79,29 @@ void set(rd_kafka_conf_t *conf, const char *key, const std::string &value)
 double seconds(Clock::duration d)
 {
     return std::chrono::duration<double>(d).count();
+}
+
+// Nanoseconds on a CPU of the threads in taskDir (/proc/<pid>/task) whose name starts with
+// prefix: the first field of each thread's schedstat.
+long long threadsCpuNs(const std::filesystem::path &taskDir, const std::string &prefix = "")
+{
+    long long total = 0;
+    std::error_code ec;
+    for (const auto &task : std::filesystem::directory_iterator(taskDir, ec)) {
+        std::string comm;
+        std::getline(std::ifstream(task.path() / "comm"), comm);
+        long long ns = 0;
+        if (comm.rfind(prefix, 0) == 0 && std::ifstream(task.path() / "schedstat") >> ns) {
+            total += ns;
+        }
+    }
+    return total;
+}
+
+// The mock cluster runs on threads of this process named "rdk:mock".
+long long mockThreadsCpuNs()
+{
+    return threadsCpuNs("/proc/self/task", "rdk:mock");
 }
 
 // --- a chippy-broker child process ------------------------------------------------------
@@ -104,6 +138,8 @@ struct ChildBroker
         }
         bootstrap = line.substr(prefix.size());
     }
+
+    long long cpuNs() const { return threadsCpuNs("/proc/" + std::to_string(pid) + "/task"); }
 
     long peakRssKb() const
     {
@@ -277,13 +313,16 @@ void measureLatency(const std::string &bootstrap, const Options &o, Result &r)
     rd_kafka_destroy(rk);
 }
 
-Result runAgainst(const std::string &target, const std::string &bootstrap, const Options &o)
+Result runAgainst(const std::string &target, const std::string &bootstrap, const Options &o,
+    const CpuProbe &brokerCpuNs)
 {
     Result r;
     r.target = target;
     std::fprintf(
         stderr, "%s: producing %ld records of %d bytes...\n", target.c_str(), o.records, o.size);
+    const auto cpuBefore = brokerCpuNs();
     produceAll(bootstrap, o, r);
+    r.produceBrokerCpuMs = double(brokerCpuNs() - cpuBefore) / 1e6;
     std::fprintf(stderr, "%s: consuming...\n", target.c_str());
     consumeAll(bootstrap, o, r);
     std::fprintf(stderr, "%s: latency at %d msg/s for %d s...\n", target.c_str(),
@@ -303,7 +342,8 @@ Result benchMock(const Options &o)
     }
     rd_kafka_mock_cluster_t *cluster = rd_kafka_handle_mock_cluster(holder);
     rd_kafka_mock_topic_create(cluster, kTopic, 1, 1);
-    Result r = runAgainst("librdkafka mock", rd_kafka_mock_cluster_bootstraps(cluster), o);
+    Result r = runAgainst(
+        "librdkafka mock", rd_kafka_mock_cluster_bootstraps(cluster), o, mockThreadsCpuNs);
     rd_kafka_destroy(holder);
     return r;
 }
@@ -311,7 +351,8 @@ Result benchMock(const Options &o)
 Result benchChippy(const Options &o)
 {
     ChildBroker broker(o.brokerPath);
-    Result r = runAgainst("chippy-broker", broker.bootstrap, o);
+    Result r
+        = runAgainst("chippy-broker", broker.bootstrap, o, [&broker] { return broker.cpuNs(); });
     r.peakRssKb = broker.peakRssKb();
     return r;
 }
@@ -323,16 +364,16 @@ std::string toJson(const Options &o, const Result &chippy, const Result &mock)
         std::snprintf(buf, sizeof buf,
             "{\"produce_msg_s\": %.0f, \"produce_mb_s\": %.2f, \"consume_msg_s\": %.0f, "
             "\"consume_mb_s\": %.2f, \"consumed\": %ld, \"latency_p50_ms\": %.3f, "
-            "\"latency_p99_ms\": %.3f, "
+            "\"latency_p99_ms\": %.3f, \"produce_broker_cpu_ms\": %.1f, "
             "\"peak_rss_kb\": %ld}",
             r.produceMsgPerSec, r.produceMBPerSec, r.consumeMsgPerSec, r.consumeMBPerSec,
-            r.consumed, r.latencyP50Ms, r.latencyP99Ms, r.peakRssKb);
+            r.consumed, r.latencyP50Ms, r.latencyP99Ms, r.produceBrokerCpuMs, r.peakRssKb);
         return std::string(buf);
     };
     char head[256];
     std::snprintf(head, sizeof head,
-        "{\"records\": %ld, \"record_bytes\": %d, \"latency_rate_msg_s\": %d, ", o.records, o.size,
-        kLatencyRatePerSecond);
+        "{\"records\": %ld, \"record_bytes\": %d, \"latency_rate_msg_s\": %d, \"rounds\": %d, ",
+        o.records, o.size, kLatencyRatePerSecond, o.rounds);
     char ratios[256];
     std::snprintf(ratios, sizeof ratios, "\"produce_ratio\": %.3f, \"consume_ratio\": %.3f}",
         chippy.produceMsgPerSec / mock.produceMsgPerSec,
@@ -359,6 +400,8 @@ Options parse(int argc, char **argv)
             o.size = std::stoi(value());
         } else if (a == "--latency-seconds") {
             o.latencySeconds = std::stoi(value());
+        } else if (a == "--rounds") {
+            o.rounds = std::max(1, std::stoi(value()));
         } else if (a == "--json") {
             o.json = value();
         } else if (a == "--broker") {
@@ -373,24 +416,57 @@ Options parse(int argc, char **argv)
     return o;
 }
 
+// Each figure the median of the rounds; the peak RSS the largest.
+Result medianOf(const std::vector<Result> &rounds)
+{
+    const auto median = [&](double Result::*field) {
+        std::vector<double> v;
+        for (const auto &r : rounds) {
+            v.push_back(r.*field);
+        }
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    Result m = rounds.front();
+    for (double Result::*field : {&Result::produceMsgPerSec, &Result::produceMBPerSec,
+             &Result::consumeMsgPerSec, &Result::consumeMBPerSec, &Result::latencyP50Ms,
+             &Result::latencyP99Ms, &Result::produceBrokerCpuMs}) {
+        m.*field = median(field);
+    }
+    for (const auto &r : rounds) {
+        m.consumed = std::min(m.consumed, r.consumed);
+        m.peakRssKb = std::max(m.peakRssKb, r.peakRssKb);
+    }
+    return m;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     const Options o = parse(argc, argv);
-    const Result chippy = benchChippy(o);
-    const Result mock = benchMock(o);
-    std::printf("%-16s %12s %9s %12s %9s %9s %9s %9s %10s\n", "target", "produce/s", "MB/s",
-        "consume/s", "MB/s", "consumed", "p50 ms", "p99 ms", "peak RSS");
+    std::vector<Result> chippyRounds;
+    std::vector<Result> mockRounds;
+    for (int round = 1; round <= o.rounds; ++round) {
+        chippyRounds.push_back(benchChippy(o));
+        mockRounds.push_back(benchMock(o));
+        std::fprintf(stderr, "round %d of %d: produce chippy %.0f/s, mock %.0f/s\n", round,
+            o.rounds, chippyRounds.back().produceMsgPerSec, mockRounds.back().produceMsgPerSec);
+    }
+    const Result chippy = medianOf(chippyRounds);
+    const Result mock = medianOf(mockRounds);
+    std::printf("%-16s %12s %9s %12s %9s %9s %9s %9s %11s %10s\n", "target", "produce/s", "MB/s",
+        "consume/s", "MB/s", "consumed", "p50 ms", "p99 ms", "broker CPU", "peak RSS");
     for (const Result *r : {&chippy, &mock}) {
-        std::printf("%-16s %12.0f %9.2f %12.0f %9.2f %9ld %9.3f %9.3f %7ld MB\n", r->target.c_str(),
-            r->produceMsgPerSec, r->produceMBPerSec, r->consumeMsgPerSec, r->consumeMBPerSec,
-            r->consumed, r->latencyP50Ms, r->latencyP99Ms,
-            r->peakRssKb < 0 ? -1 : r->peakRssKb / 1024);
+        std::printf("%-16s %12.0f %9.2f %12.0f %9.2f %9ld %9.3f %9.3f %8.0f ms %7ld MB\n",
+            r->target.c_str(), r->produceMsgPerSec, r->produceMBPerSec, r->consumeMsgPerSec,
+            r->consumeMBPerSec, r->consumed, r->latencyP50Ms, r->latencyP99Ms,
+            r->produceBrokerCpuMs, r->peakRssKb < 0 ? -1 : r->peakRssKb / 1024);
     }
     std::printf("ratio chippy/mock: produce %.2f, consume %.2f\n",
         chippy.produceMsgPerSec / mock.produceMsgPerSec,
         chippy.consumeMsgPerSec / mock.consumeMsgPerSec);
+    std::printf("broker CPU: CPU time of the broker while the records were produced\n");
     const auto json = toJson(o, chippy, mock);
     std::printf("%s\n", json.c_str());
     if (!o.json.empty()) {

@@ -194,6 +194,18 @@ private slots:
             steps["second_committed"].toObject(), QJsonObject({{"0", 14}, {"1", 14}, {"2", 14}}));
     }
 
+    void theAdminClientDeletesAGroupAndItsOffsets()
+    {
+        QString failure;
+        const auto steps = runScript("groups_delete.py", m_broker->bootstrap(), failure);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(steps["committed"].toObject(), QJsonObject({{"0", 5}, {"1", 7}}));
+        QCOMPARE(steps["deleted"].toArray(),
+            QJsonArray({QJsonArray({"accountants", "NoError"}),
+                QJsonArray({"nobody", "GroupIdNotFoundError"})}));
+        QVERIFY(steps["committed_after"].toObject().isEmpty());
+    }
+
     void twoConsumersShareThePartitionsAndSplitTheRecords()
     {
         QString failure;

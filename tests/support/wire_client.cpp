@@ -69,6 +69,28 @@ std::optional<std::vector<std::uint8_t>> WireClient::call(
     return std::vector<std::uint8_t>(rest.begin(), rest.end());
 }
 
+bool WireClient::sendBareFrame(std::span<const std::uint8_t> payload)
+{
+    QByteArray frame(4, 0);
+    qToBigEndian(static_cast<std::uint32_t>(payload.size()), frame.data());
+    frame.append(reinterpret_cast<const char *>(payload.data()), qsizetype(payload.size()));
+    m_socket.write(frame);
+    return m_socket.waitForBytesWritten(kReplyTimeoutMs);
+}
+
+std::optional<std::vector<std::uint8_t>> WireClient::receiveBareFrame()
+{
+    QByteArray data;
+    if (!readExactly(4, data)) {
+        return std::nullopt;
+    }
+    const auto length = qFromBigEndian<qint32>(data.constData());
+    if (!readExactly(length, data)) {
+        return std::nullopt;
+    }
+    return std::vector<std::uint8_t>(data.begin(), data.end());
+}
+
 bool WireClient::waitForClose()
 {
     if (m_socket.state() == QAbstractSocket::UnconnectedState) {

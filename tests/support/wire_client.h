@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace chippy::test {
@@ -25,6 +26,11 @@ public:
     // or nothing when no complete answer arrives in time.
     std::optional<std::vector<std::uint8_t>> call(
         broker::ApiKey key, std::int16_t version, broker::Writer body);
+
+    // A size-prefixed frame with no request or response header in it, as the bare SASL
+    // tokens after a SaslHandshake v0 travel.
+    bool sendBareFrame(std::span<const std::uint8_t> payload);
+    std::optional<std::vector<std::uint8_t>> receiveBareFrame();
 
     // True once the broker has closed the connection.
     bool waitForClose();

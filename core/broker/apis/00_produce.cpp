@@ -5,6 +5,7 @@
 #include "protocol/record_batch.h"
 
 #include <optional>
+#include <system_error>
 #include <vector>
 
 namespace chippy::broker {
@@ -24,6 +25,31 @@ struct TopicResult
     std::string name;
     std::vector<PartitionResult> partitions;
 };
+
+void storeBatches(BrokerState &state, const Topic &topic, std::int32_t index, PartitionLog &log,
+    const std::vector<BatchView> &batches, PartitionResult &result)
+{
+    std::size_t stored = 0;
+    try {
+        for (const auto &b : batches) {
+            const auto base = log.append(b.bytes);
+            state.producers.record(topic.name, index, b.header, base, ProducerStateTable::nowMs());
+            if (result.baseOffset < 0) {
+                result.baseOffset = base;
+            }
+            ++stored;
+        }
+    } catch (const std::system_error &e) {
+        // A full or failing disk: the client hears it and may retry, the connection stays.
+        brokerLog().error("cannot store a batch in {}-{}: {}", topic.name, index, e.what());
+        result.error = ErrorCode::KafkaStorageError;
+        result.message = e.what();
+        result.baseOffset = -1;
+    }
+    if (stored > 0) {
+        state.dataNotifier.notifyDataArrived();
+    }
+}
 
 PartitionResult appendRecords(BrokerState &state, Topic *topic, std::int32_t index,
     std::span<const std::uint8_t> records, std::int16_t acks)
@@ -82,16 +108,7 @@ PartitionResult appendRecords(BrokerState &state, Topic *topic, std::int32_t ind
             return result;
         }
     }
-    std::vector<std::uint8_t> copy;
-    for (const auto &b : batches) {
-        copy.assign(b.bytes.begin(), b.bytes.end());
-        const auto base = log->append(copy);
-        state.producers.record(topic->name, index, b.header, base, ProducerStateTable::nowMs());
-        if (result.baseOffset < 0) {
-            result.baseOffset = base;
-        }
-    }
-    state.dataNotifier.notifyDataArrived();
+    storeBatches(state, *topic, index, *log, batches, result);
     return result;
 }
 

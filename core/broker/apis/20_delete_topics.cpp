@@ -80,6 +80,7 @@ DeleteResult deleteTopic(BrokerState &state, const DeleteRequest &request)
         return r;
     }
     state.producers.forgetTopic(name);
+    state.groups.onTopicDeleted(name);
     brokerLog().info("deleted topic {}", name);
     return r;
 }

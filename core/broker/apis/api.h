@@ -14,6 +14,7 @@ namespace chippy::broker {
 
 class BrokerState;
 class ResponseSink;
+class SaslSession;
 
 // Completes one request. Responses on a connection leave in request order, whenever each
 // responder completes; a responder may be kept and completed later (long-poll fetch, joins).
@@ -38,6 +39,8 @@ public:
 
     std::string peer() const;
     std::uint64_t connectionId() const;
+    // Null where clients need not authenticate. Valid while the handler runs.
+    SaslSession *sasl() const;
 
 private:
     std::weak_ptr<ResponseSink> m_connection;

@@ -26,6 +26,12 @@ extern const ApiSpec kDescribeConfigsApi;
 extern const ApiSpec kAlterConfigsApi;
 extern const ApiSpec kCreatePartitionsApi;
 extern const ApiSpec kIncrementalAlterConfigsApi;
+extern const ApiSpec kSaslHandshakeApi;
+extern const ApiSpec kOffsetForLeaderEpochApi;
+extern const ApiSpec kSaslAuthenticateApi;
+extern const ApiSpec kDeleteGroupsApi;
+extern const ApiSpec kOffsetDeleteApi;
+extern const ApiSpec kDescribeClusterApi;
 
 const std::vector<const ApiSpec *> &apiTable()
 {
@@ -53,6 +59,12 @@ const std::vector<const ApiSpec *> &apiTable()
             &kAlterConfigsApi,
             &kCreatePartitionsApi,
             &kIncrementalAlterConfigsApi,
+            &kSaslHandshakeApi,
+            &kOffsetForLeaderEpochApi,
+            &kSaslAuthenticateApi,
+            &kDeleteGroupsApi,
+            &kOffsetDeleteApi,
+            &kDescribeClusterApi,
         };
         std::sort(t.begin(), t.end(), [](auto *a, auto *b) { return a->key < b->key; });
         return t;

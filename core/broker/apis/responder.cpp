@@ -68,4 +68,10 @@ std::uint64_t Responder::connectionId() const
     return c ? c->id() : 0;
 }
 
+SaslSession *Responder::sasl() const
+{
+    auto c = m_connection.lock();
+    return c ? c->sasl() : nullptr;
+}
+
 } // namespace chippy::broker

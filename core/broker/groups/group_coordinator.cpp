@@ -223,6 +223,11 @@ void GroupCoordinator::expireTimedOut(Group &group)
 
 void GroupCoordinator::onPartitionsAdded(const std::string &topic)
 {
+    rebalanceSubscribersOf(topic, "partitions were added to subscribed topic " + topic);
+}
+
+void GroupCoordinator::rebalanceSubscribersOf(const std::string &topic, const std::string &reason)
+{
     std::vector<Group *> affected;
     for (auto &[id, group] : m_groups) {
         const bool settled
@@ -232,7 +237,7 @@ void GroupCoordinator::onPartitionsAdded(const std::string &topic)
         }
     }
     for (Group *group : affected) {
-        prepareRebalance(*group, "partitions were added to subscribed topic " + topic);
+        prepareRebalance(*group, reason);
         settle(*group);
     }
 }

@@ -50,8 +50,16 @@ public:
     // Groups subscribed to the topic rebalance so that their leader assigns the new partitions.
     void onPartitionsAdded(const std::string &topic);
     // Forgets every offset committed for the topic, so that a topic created again under the
-    // same name is read from its start, not from the old positions.
+    // same name is read from its start, not from the old positions; groups subscribed to it
+    // rebalance, so that no assignment keeps naming it.
     void onTopicDeleted(const std::string &topic);
+
+    // Forgets an empty group and its committed offsets (DeleteGroups).
+    ErrorCode deleteGroup(const std::string &groupId);
+    // Forgets the group's committed offsets of these partitions, unless it is subscribed to
+    // their topic (OffsetDelete).
+    OffsetDeleteResult deleteOffsets(
+        const std::string &groupId, const std::vector<TopicPartitionKey> &partitions);
 
     const Group *find(std::string_view groupId) const;
     const Groups &groups() const { return m_groups; }
@@ -77,6 +85,8 @@ private:
         Group &group, GroupMember &member, JoinGroupRequest &request, JoinCallback &done);
     JoinGroupResult currentGeneration(const Group &group, const std::string &memberId) const;
     void maybePrepareRebalance(Group &group, const std::string &reason);
+    // Settled groups subscribed to the topic rebalance, so that their leader assigns anew.
+    void rebalanceSubscribersOf(const std::string &topic, const std::string &reason);
     void prepareRebalance(Group &group, const std::string &reason);
     void tryCompleteJoin(Group &group);
     void completeJoin(Group &group);
@@ -91,6 +101,10 @@ private:
     ErrorCode validateCommit(Group &group, const OffsetCommitRequest &request);
     void recoverOffsets();
     void compactOffsetLogIfLarge();
+
+    // Deletion (group_deletion.cpp). False when the removals could not be written: nothing
+    // may then be forgotten.
+    bool logRemovedOffsets(const Group &group, const std::vector<TopicPartitionKey> &removed);
 
     // Every operation ends here: forgets a group that holds nothing, or arranges its next
     // wake-up. The group must not be used afterwards.

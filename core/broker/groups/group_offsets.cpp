@@ -141,6 +141,8 @@ void GroupCoordinator::recoverOffsets()
 
 void GroupCoordinator::onTopicDeleted(const std::string &topic)
 {
+    // The leader's next assignment leaves the topic out.
+    rebalanceSubscribersOf(topic, "subscribed topic " + topic + " was deleted");
     std::vector<OffsetLog::Record> removals;
     std::vector<Group *> touched;
     for (auto &entry : m_groups) {

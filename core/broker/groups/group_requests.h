@@ -123,6 +123,12 @@ struct FetchedOffset
     ErrorCode error = ErrorCode::None;
 };
 
+struct OffsetDeleteResult
+{
+    ErrorCode error = ErrorCode::None; // for the whole group
+    std::vector<ErrorCode> partitionErrors; // one per partition, in request order
+};
+
 using JoinCallback = std::function<void(const JoinGroupResult &)>;
 using SyncCallback = std::function<void(const SyncGroupResult &)>;
 

@@ -1,13 +1,17 @@
 #include "append_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <system_error>
 #include <unistd.h>
 
 namespace chippy::broker {
 namespace {
+
+constexpr int kMaxPiecesPerWrite = 16;
 
 [[noreturn]] void fail(const char *what, const std::filesystem::path &path)
 {
@@ -43,24 +47,48 @@ AppendFile::~AppendFile()
     }
 }
 
-void AppendFile::append(std::span<const std::uint8_t> bytes)
+void AppendFile::append(std::span<const Piece> pieces)
 {
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const auto n = ::pwrite(
-            m_fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(m_size + done));
-        if (n < 0) {
-            if (errno == EINTR) {
+    std::uint64_t written = 0;
+    std::size_t first = 0; // the first piece not wholly written, and how much of it is
+    std::size_t firstDone = 0;
+    while (true) {
+        while (first < pieces.size() && firstDone == pieces[first].size()) {
+            ++first;
+            firstDone = 0;
+        }
+        if (first == pieces.size()) {
+            break;
+        }
+        iovec vectors[kMaxPiecesPerWrite];
+        int count = 0;
+        for (std::size_t i = first; i < pieces.size() && count < kMaxPiecesPerWrite; ++i) {
+            const std::size_t skip = i == first ? firstDone : 0;
+            vectors[count++]
+                = {const_cast<std::uint8_t *>(pieces[i].data()) + skip, pieces[i].size() - skip};
+        }
+        const auto n = ::pwritev(m_fd, vectors, count, static_cast<off_t>(m_size + written));
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR) {
                 continue;
             }
-            const int saved = errno;
+            const int saved = n == 0 ? EIO : errno;
             [[maybe_unused]] const int ignored = ::ftruncate(m_fd, static_cast<off_t>(m_size));
             errno = saved;
             fail("write to", m_path);
         }
-        done += static_cast<std::size_t>(n);
+        written += static_cast<std::uint64_t>(n);
+        for (auto left = static_cast<std::size_t>(n); left > 0;) {
+            const std::size_t step = std::min(left, pieces[first].size() - firstDone);
+            firstDone += step;
+            left -= step;
+            if (firstDone == pieces[first].size()) {
+                ++first;
+                firstDone = 0;
+            }
+        }
     }
-    m_size += bytes.size();
+    m_size += written;
 }
 
 void AppendFile::readAt(std::uint64_t position, std::span<std::uint8_t> into) const

@@ -22,9 +22,13 @@ public:
     const std::filesystem::path &path() const { return m_path; }
     std::uint64_t size() const { return m_size; }
 
+    using Piece = std::span<const std::uint8_t>;
+
     // Writes all of bytes at the end before returning; on failure the file is cut back to
     // where it was, so a half-written append never stays behind.
-    void append(std::span<const std::uint8_t> bytes);
+    void append(std::span<const std::uint8_t> bytes) { append(std::span(&bytes, 1)); }
+    // The same for pieces written one after another, in as few system calls as they allow.
+    void append(std::span<const Piece> pieces);
     // Fills into from position; the range must lie inside the file.
     void readAt(std::uint64_t position, std::span<std::uint8_t> into) const;
     std::vector<std::uint8_t> readAll() const;

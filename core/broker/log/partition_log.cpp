@@ -25,15 +25,17 @@ Segment::Options PartitionLog::segmentOptions() const
 
 void PartitionLog::roll()
 {
+    // The new segment's files first: when they cannot be made, nothing has changed.
+    auto next = Segment::create(m_options.dir, m_logEndOffset, segmentOptions());
     m_segments.back()->seal();
-    m_segments.push_back(Segment::create(m_options.dir, m_logEndOffset, segmentOptions()));
+    m_segments.push_back(std::move(next));
 }
 
-std::int64_t PartitionLog::append(std::span<std::uint8_t> batch)
+std::int64_t PartitionLog::append(std::span<const std::uint8_t> batch)
 {
     const std::int64_t base = m_logEndOffset;
-    rewriteBaseOffset(batch, base);
-    const auto header = RecordBatchHeader::parse(batch);
+    auto header = RecordBatchHeader::parse(batch);
+    header.baseOffset = base;
     const Segment &active = *m_segments.back();
     const bool full
         = static_cast<std::int64_t>(active.sizeBytes() + batch.size()) > m_options.segmentBytes

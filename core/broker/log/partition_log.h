@@ -39,10 +39,10 @@ public:
     std::size_t segmentCount() const { return m_segments.size(); }
     void setSegmentBytes(std::int64_t bytes) { m_options.segmentBytes = bytes; }
 
-    // Stores one validated batch at the log end and returns its new base offset. The batch
-    // is written to the segment file before this returns. Throws std::system_error when the
-    // write fails; the log is then unchanged.
-    std::int64_t append(std::span<std::uint8_t> batch);
+    // Stores one validated batch at the log end and returns its new base offset (the base
+    // offset in batch is ignored). The batch is written to the segment file before this
+    // returns. Throws std::system_error when the write fails; the log is then unchanged.
+    std::int64_t append(std::span<const std::uint8_t> batch);
 
     // Appends to out the whole batches from the one holding offset onwards, up to maxBytes.
     // With allowOversized the first batch is included even when larger than maxBytes, so that

@@ -1,12 +1,15 @@
 #include "segment.h"
 
 #include "batch_cursor.h"
+#include "big_endian.h"
+#include "broker_log.h"
 
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <limits>
+#include <system_error>
 
 namespace chippy::broker {
 namespace {
@@ -107,19 +110,41 @@ Segment::IndexUpdate Segment::noteBatch(std::uint64_t position, const RecordBatc
     return update;
 }
 
+template<typename Index, typename Entry>
+void Segment::keepIndexEntry(Index &index, const Entry &entry)
+{
+    try {
+        index.append(entry);
+    } catch (const std::system_error &e) {
+        // The entry stays in memory. Without it the file is only sparser, or rebuilt from the
+        // log when the broker next starts, so the batch it indexes still counts as stored.
+        brokerLog().warn("{}", e.what());
+    }
+}
+
 void Segment::append(std::span<const std::uint8_t> batch, const RecordBatchHeader &header)
 {
     const std::uint64_t position = m_store->size();
-    m_store->append(batch);
+    // The batch goes out as produced but for its base offset: no copy just to change it.
+    std::uint8_t baseOffset[8];
+    big_endian::put(baseOffset, static_cast<std::uint64_t>(header.baseOffset));
+    const SegmentStore::Piece pieces[] = {baseOffset, batch.subspan(sizeof baseOffset)};
+    m_store->append(pieces);
     if (m_options.syncEveryAppend) {
-        m_store->sync();
+        try {
+            m_store->sync();
+        } catch (const std::system_error &) {
+            // What a failed sync leaves on disk is unknown: the append did not happen.
+            m_store->truncate(position);
+            throw;
+        }
     }
     const auto update = noteBatch(position, header);
     if (update.offset) {
-        m_offsetIndex.append(*update.offset);
+        keepIndexEntry(m_offsetIndex, *update.offset);
     }
     if (update.time) {
-        m_timeIndex.append(*update.time);
+        keepIndexEntry(m_timeIndex, *update.time);
     }
     m_lastWriteMs = nowMs();
 }
@@ -242,7 +267,7 @@ std::optional<TimestampedOffset> Segment::newestRecord(std::int64_t minOffset) c
 void Segment::seal()
 {
     if (m_maxTimestamp > m_lastIndexedTimestamp) {
-        m_timeIndex.append({m_maxTimestamp, relative(m_maxTimestampBatch)});
+        keepIndexEntry(m_timeIndex, TimeIndexEntry {m_maxTimestamp, relative(m_maxTimestampBatch)});
         m_lastIndexedTimestamp = m_maxTimestamp;
     }
 }

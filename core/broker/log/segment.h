@@ -56,7 +56,8 @@ public:
     // False when the batch would overflow the segment's 32-bit relative offsets or positions.
     bool canTake(const RecordBatchHeader &header, std::size_t bytes) const;
 
-    // Stores a batch whose base offset is already its place in the log.
+    // Stores a batch at header.baseOffset, whatever base offset its bytes carry. Throws
+    // std::system_error when it cannot be written (or synced); the segment is then unchanged.
     void append(std::span<const std::uint8_t> batch, const RecordBatchHeader &header);
 
     // The position of the first batch holding offset or any later one.
@@ -86,6 +87,7 @@ private:
     Segment(std::int64_t baseOffset, Options options);
     void attachFiles(const std::filesystem::path &dir, AppendFile::Mode mode);
     IndexUpdate noteBatch(std::uint64_t position, const RecordBatchHeader &header);
+    template<typename Index, typename Entry> void keepIndexEntry(Index &index, const Entry &entry);
     std::uint32_t relative(std::int64_t offset) const
     {
         return static_cast<std::uint32_t>(offset - m_baseOffset);

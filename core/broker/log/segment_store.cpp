@@ -2,9 +2,38 @@
 
 #include <algorithm>
 #include <cstring>
+#include <new>
+#include <sys/mman.h>
 
 namespace chippy::broker {
 namespace {
+
+constexpr std::size_t kChunkBytes = 2 << 20;
+
+struct Unmap
+{
+    void operator()(std::uint8_t *chunk) const { ::munmap(chunk, kChunkBytes); }
+};
+using Chunk = std::unique_ptr<std::uint8_t, Unmap>;
+
+// Memory straight from the kernel. With populate all of it is mapped in one call: a page fault
+// for every 4 KiB costs more than copying the data in, most of all in a virtual machine. Only
+// where asked, so that an idle partition takes memory as it is used.
+Chunk allocateChunk(bool populate)
+{
+    void *chunk
+        = ::mmap(nullptr, kChunkBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (chunk == MAP_FAILED) {
+        throw std::bad_alloc();
+    }
+#ifdef MADV_POPULATE_WRITE
+    if (populate) {
+        // Older kernels refuse it; the pages then come on first use.
+        ::madvise(chunk, kChunkBytes, MADV_POPULATE_WRITE);
+    }
+#endif
+    return Chunk(static_cast<std::uint8_t *>(chunk));
+}
 
 // Fixed-size chunks rather than one growing buffer: appends never move what is stored.
 class MemoryStore final : public SegmentStore
@@ -12,17 +41,10 @@ class MemoryStore final : public SegmentStore
 public:
     std::uint64_t size() const override { return m_size; }
 
-    void append(std::span<const std::uint8_t> bytes) override
+    void append(std::span<const Piece> pieces) override
     {
-        while (!bytes.empty()) {
-            const std::size_t used = m_size % kChunkBytes;
-            if (used == 0 && m_size / kChunkBytes == m_chunks.size()) {
-                m_chunks.push_back(std::make_unique_for_overwrite<std::uint8_t[]>(kChunkBytes));
-            }
-            const std::size_t n = std::min(bytes.size(), kChunkBytes - used);
-            std::memcpy(m_chunks[m_size / kChunkBytes].get() + used, bytes.data(), n);
-            m_size += n;
-            bytes = bytes.subspan(n);
+        for (auto bytes : pieces) {
+            appendOne(bytes);
         }
     }
 
@@ -64,9 +86,22 @@ public:
     }
 
 private:
-    static constexpr std::size_t kChunkBytes = 1 << 20;
+    void appendOne(Piece bytes)
+    {
+        while (!bytes.empty()) {
+            const std::size_t used = m_size % kChunkBytes;
+            if (used == 0 && m_size / kChunkBytes == m_chunks.size()) {
+                // A segment that has filled one chunk is being written to in earnest.
+                m_chunks.push_back(allocateChunk(!m_chunks.empty()));
+            }
+            const std::size_t n = std::min(bytes.size(), kChunkBytes - used);
+            std::memcpy(m_chunks[m_size / kChunkBytes].get() + used, bytes.data(), n);
+            m_size += n;
+            bytes = bytes.subspan(n);
+        }
+    }
 
-    std::vector<std::unique_ptr<std::uint8_t[]>> m_chunks;
+    std::vector<Chunk> m_chunks;
     std::uint64_t m_size = 0;
 };
 
@@ -78,7 +113,7 @@ public:
     { }
 
     std::uint64_t size() const override { return m_file.size(); }
-    void append(std::span<const std::uint8_t> bytes) override { m_file.append(bytes); }
+    void append(std::span<const Piece> pieces) override { m_file.append(pieces); }
     std::span<const std::uint8_t> view(std::uint64_t position, std::size_t length,
         std::vector<std::uint8_t> &scratch) const override
     {

@@ -17,8 +17,11 @@ class SegmentStore
 public:
     virtual ~SegmentStore() = default;
 
+    using Piece = AppendFile::Piece;
+
     virtual std::uint64_t size() const = 0;
-    virtual void append(std::span<const std::uint8_t> bytes) = 0;
+    // Stores the pieces one after another at the end, all or none of them.
+    virtual void append(std::span<const Piece> pieces) = 0;
     // The bytes [position, position + length): a view into memory, or read into scratch.
     virtual std::span<const std::uint8_t> view(
         std::uint64_t position, std::size_t length, std::vector<std::uint8_t> &scratch) const = 0;

@@ -117,6 +117,7 @@ std::unique_ptr<PartitionLog> TopicRegistry::openPartition(
 {
     PartitionLog::Options options;
     options.segmentBytes = topic.config.segmentBytes(m_config);
+    options.syncEveryAppend = m_config.syncEveryAppend;
     if (m_store) {
         options.dir = m_store->partitionDir(topic.name, index);
         if (fresh) {

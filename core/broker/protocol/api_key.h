@@ -25,11 +25,15 @@ enum class ApiKey : std::int16_t {
     DeleteTopics = 20,
     DeleteRecords = 21,
     InitProducerId = 22,
+    OffsetForLeaderEpoch = 23,
     DescribeConfigs = 32,
     AlterConfigs = 33,
     SaslAuthenticate = 36,
     CreatePartitions = 37,
+    DeleteGroups = 42,
     IncrementalAlterConfigs = 44,
+    OffsetDelete = 47,
+    DescribeCluster = 60,
 };
 
 } // namespace chippy::broker

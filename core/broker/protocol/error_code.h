@@ -52,17 +52,23 @@ enum class ErrorCode : std::int16_t {
     InvalidTransactionTimeout = 50,
     TransactionalIdAuthorizationFailed = 53,
     SecurityDisabled = 54,
+    KafkaStorageError = 56,
     SaslAuthenticationFailed = 58,
     UnknownProducerId = 59,
     NonEmptyGroup = 68,
     GroupIdNotFound = 69,
+    FencedLeaderEpoch = 74,
+    UnknownLeaderEpoch = 75,
     InvalidRecord = 87,
     MemberIdRequired = 79,
     GroupMaxSizeReached = 81,
     FencedInstanceId = 82,
+    GroupSubscribedToTopic = 86,
     UnstableOffsetCommit = 88,
     ProducerFenced = 90,
     UnknownTopicId = 100,
+    MismatchedEndpointType = 114,
+    UnsupportedEndpointType = 115,
 };
 
 constexpr std::int16_t code(ErrorCode e)

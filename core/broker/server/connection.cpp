@@ -8,6 +8,8 @@
 #include <asio/read.hpp>
 #include <asio/write.hpp>
 
+#include <algorithm>
+
 namespace chippy::broker {
 
 Connection::Connection(asio::ip::tcp::socket socket, BrokerState &state, std::uint64_t id)
@@ -20,6 +22,9 @@ Connection::Connection(asio::ip::tcp::socket socket, BrokerState &state, std::ui
     m_peer = ec ? "unknown" : ep.address().to_string() + ":" + std::to_string(ep.port());
     m_socket.set_option(asio::ip::tcp::no_delay(true), ec);
     m_state.connections[m_id].peer = m_peer;
+    if (!m_state.config.saslPlainUsers.empty()) {
+        m_sasl = std::make_unique<SaslSession>(m_state.config.saslPlainUsers);
+    }
 }
 
 Connection::~Connection()
@@ -49,7 +54,7 @@ void Connection::close(const std::string &reason)
 
 void Connection::readSize()
 {
-    if (!m_open) {
+    if (!m_open || m_closeReason) {
         return;
     }
     if (m_slots.size() >= kMaxPendingRequests) {
@@ -71,20 +76,33 @@ void Connection::readSize()
 
 void Connection::readBody(std::uint32_t size)
 {
-    const auto limit = static_cast<std::uint32_t>(m_state.config.maxRequestBytes);
-    if (size > limit || size < 8) {
-        close("request size " + std::to_string(size) + " is outside 8.." + std::to_string(limit)
-            + " bytes");
+    auto limit = static_cast<std::uint32_t>(m_state.config.maxRequestBytes);
+    if (m_sasl && !m_sasl->authenticated()) {
+        limit = std::min(limit, kMaxUnauthenticatedFrameBytes);
+    }
+    // A bare SASL token has no request header, so no least size.
+    const std::uint32_t least = m_sasl && m_sasl->expectsBareToken() ? 0 : 8;
+    if (size > limit || size < least) {
+        close("request size " + std::to_string(size) + " is outside " + std::to_string(least) + ".."
+            + std::to_string(limit) + " bytes");
         return;
     }
     m_request.resize(size);
-    asio::async_read(m_socket, asio::buffer(m_request),
+    // Not asio's 64 KiB per read: a large request takes as few system calls as it arrives in.
+    const auto rest = [size](const asio::error_code &ec, std::size_t done) -> std::size_t {
+        return ec ? 0 : size - done;
+    };
+    asio::async_read(m_socket, asio::buffer(m_request), rest,
         [self = shared_from_this()](asio::error_code ec, std::size_t) {
             if (ec) {
                 self->close("");
                 return;
             }
             self->dispatch();
+            if (self->m_sasl && self->m_sasl->failed()) {
+                self->closeOnceAnswered(self->m_sasl->failure());
+                return;
+            }
             self->readSize();
         });
 }
@@ -93,7 +111,23 @@ void Connection::dispatch()
 {
     const std::uint64_t slot = m_firstSlot + m_slots.size();
     m_slots.emplace_back();
+    if (m_sasl && m_sasl->expectsBareToken()) {
+        answerBareSaslToken(slot);
+        return;
+    }
     dispatchRequest(m_state, shared_from_this(), slot, m_request);
+}
+
+// After a v0 SaslHandshake the PLAIN message comes without a request header (KIP-152).
+// Success is answered with an empty frame; failure only by closing.
+void Connection::answerBareSaslToken(std::uint64_t slot)
+{
+    if (m_sasl->authenticateBareToken(m_request)) {
+        brokerLog().info("connection {} from {} authenticated as {}", m_id, m_peer, m_sasl->user());
+        complete(slot, std::vector<std::uint8_t>(4, 0));
+    } else {
+        complete(slot, {});
+    }
 }
 
 void Connection::complete(std::uint64_t slot, std::vector<std::uint8_t> frame)
@@ -139,7 +173,21 @@ void Connection::writeNext()
                 return;
             }
             self->writeNext();
+            self->closeIfAnswered();
         });
+}
+
+void Connection::closeOnceAnswered(const std::string &reason)
+{
+    m_closeReason = reason;
+    closeIfAnswered();
+}
+
+void Connection::closeIfAnswered()
+{
+    if (m_closeReason && m_slots.empty() && m_outgoing.empty() && !m_writing) {
+        close(*m_closeReason);
+    }
 }
 
 } // namespace chippy::broker

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "server/response_sink.h"
+#include "server/sasl_session.h"
 
 #include <asio/ip/tcp.hpp>
 
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,9 +31,12 @@ public:
     bool isOpen() const override { return m_open; }
     const std::string &peer() const override { return m_peer; }
     std::uint64_t id() const override { return m_id; }
+    SaslSession *sasl() override { return m_sasl.get(); }
 
 private:
     static constexpr std::size_t kMaxPendingRequests = 256;
+    // Kafka's sasl.server.max.receive.size: the largest frame before authentication.
+    static constexpr std::uint32_t kMaxUnauthenticatedFrameBytes = 512 * 1024;
 
     struct Slot
     {
@@ -44,6 +49,10 @@ private:
     void dispatch();
     void flush();
     void writeNext();
+    void answerBareSaslToken(std::uint64_t slot);
+    // Reads no more requests, and closes once every answer is written.
+    void closeOnceAnswered(const std::string &reason);
+    void closeIfAnswered();
 
     asio::ip::tcp::socket m_socket;
     BrokerState &m_state;
@@ -52,6 +61,8 @@ private:
     bool m_open = true;
     bool m_readPaused = false;
     bool m_writing = false;
+    std::optional<std::string> m_closeReason;
+    std::unique_ptr<SaslSession> m_sasl;
 
     std::uint8_t m_sizeBuf[4] = {};
     std::vector<std::uint8_t> m_request;

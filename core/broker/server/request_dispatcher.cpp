@@ -3,6 +3,7 @@
 #include "apis/api.h"
 #include "broker_state.h"
 #include "server/response_sink.h"
+#include "server/sasl_session.h"
 
 namespace chippy::broker {
 namespace {
@@ -29,6 +30,13 @@ std::string describe(const ApiSpec &spec, std::int16_t version)
     return std::string(spec.name) + " v" + std::to_string(version);
 }
 
+// What a client may send before it has authenticated.
+bool opensAuthentication(ApiKey key)
+{
+    return key == ApiKey::ApiVersions || key == ApiKey::SaslHandshake
+        || key == ApiKey::SaslAuthenticate;
+}
+
 } // namespace
 
 void dispatchRequest(BrokerState &state, const std::shared_ptr<ResponseSink> &sink,
@@ -45,6 +53,11 @@ void dispatchRequest(BrokerState &state, const std::shared_ptr<ResponseSink> &si
     const ApiSpec *spec = findApi(header.apiKey);
     if (!spec) {
         sink->close("unknown API key " + std::to_string(header.apiKey));
+        return;
+    }
+    if (const SaslSession *sasl = sink->sasl();
+        sasl && !sasl->authenticated() && !opensAuthentication(spec->key)) {
+        sink->close(std::string(spec->name) + " request before SASL authentication");
         return;
     }
     auto &stats = state.connections[sink->id()];

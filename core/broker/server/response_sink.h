@@ -6,6 +6,8 @@
 
 namespace chippy::broker {
 
+class SaslSession;
+
 // Where a request's response goes: a client connection, or a test harness.
 class ResponseSink
 {
@@ -18,6 +20,8 @@ public:
     virtual bool isOpen() const = 0;
     virtual const std::string &peer() const = 0;
     virtual std::uint64_t id() const = 0;
+    // The connection's authentication; null where clients need not authenticate.
+    virtual SaslSession *sasl() { return nullptr; }
 };
 
 } // namespace chippy::broker

@@ -621,4 +621,26 @@ Writer createPartitionsRequest(std::int16_t v, const std::string &topic, std::in
     return w;
 }
 
+Writer deleteTopicsRequest(std::int16_t v, const std::string &topic)
+{
+    Writer w = body(ApiKey::DeleteTopics, v);
+    w.arrayLength(1);
+    w.string(topic);
+    w.i32(10000); // timeout
+    return w;
+}
+
+std::int16_t parseDeleteTopics(std::int16_t v, const Bytes &b)
+{
+    Reader r = reader(ApiKey::DeleteTopics, v, b);
+    if (v >= 1) {
+        r.i32(); // throttle time
+    }
+    if (r.arrayLength() != 1) {
+        return -1;
+    }
+    r.string();
+    return r.i16();
+}
+
 } // namespace chippy::test

@@ -179,5 +179,8 @@ std::vector<CoordinatorReply> parseFindCoordinator(std::int16_t v, const Bytes &
 broker::Writer metadataRequest(std::int16_t v, const std::vector<std::string> &topics);
 broker::Writer createPartitionsRequest(
     std::int16_t v, const std::string &topic, std::int32_t count);
+// v0-3: one topic by name; the answer is its error.
+broker::Writer deleteTopicsRequest(std::int16_t v, const std::string &topic);
+std::int16_t parseDeleteTopics(std::int16_t v, const Bytes &body);
 
 } // namespace chippy::test

@@ -539,6 +539,31 @@ private slots:
             ApiKey::CreatePartitions, 1, createPartitionsRequest(1, "fish", kTopicPartitions + 2)));
         QCOMPARE(group[0]->heartbeat(), kRebalanceInProgress);
     }
+
+    void deleteTopicsRebalancesTheGroupsReadingItAndForgetsTheirOffsets()
+    {
+        QVERIFY(createTopic(port(), "chips"));
+        Members group;
+        group.push_back(member());
+        formGroup(group);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        auto &fryer = *group[0];
+        const CommitParams commit {
+            "fryers", fryer.generation, fryer.memberId, {{"fish", {{0, 7}}}, {"chips", {{0, 3}}}}};
+        QCOMPARE(errorAt(commitOffsets(fryer.wire, commit), "fish", 0), kNone);
+
+        PipelinedWireClient admin(port());
+        const auto reply = admin.call(ApiKey::DeleteTopics, 1, deleteTopicsRequest(1, "fish"));
+        QVERIFY(reply);
+        QCOMPARE(parseDeleteTopics(1, *reply), kNone);
+
+        QCOMPARE(fryer.heartbeat(), kRebalanceInProgress);
+        const auto offsets = fetchAllOffsets(port(), "fryers");
+        QCOMPARE(offsets.size(), std::size_t(1));
+        QCOMPARE(partitionAt(offsets, "chips", 0).offset, 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGroupCoordinator)
