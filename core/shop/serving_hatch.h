@@ -1,7 +1,8 @@
 #pragma once
 
+#include "order_number_set.h"
+
 #include <QMutex>
-#include <QSet>
 
 namespace chippy::shop {
 
@@ -15,16 +16,12 @@ public:
     bool handOver(qint64 order)
     {
         QMutexLocker lock(&m_mutex);
-        if (m_handed.contains(order)) {
-            return false;
-        }
-        m_handed.insert(order);
-        return true;
+        return m_handed.insert(order);
     }
 
 private:
     QMutex m_mutex;
-    QSet<qint64> m_handed;
+    OrderNumberSet m_handed;
 };
 
 } // namespace chippy::shop

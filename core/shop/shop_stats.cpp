@@ -1,23 +1,8 @@
 #include "shop_stats.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace chippy::shop {
-
-namespace {
-
-double percentile(const std::vector<qint64> &sorted, double p)
-{
-    if (sorted.empty()) {
-        return 0;
-    }
-    // Nearest rank: the smallest value with at least p of the samples at or below it.
-    const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
-    return static_cast<double>(sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1]);
-}
-
-} // namespace
 
 void ShopStats::orderPlaced(qint64 order)
 {
@@ -32,12 +17,11 @@ void ShopStats::orderPlaced(qint64 order)
 void ShopStats::orderServed(qint64 order, qint64 latencyMs)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_served.contains(order)) {
+    if (!m_served.insert(order)) {
         ++m_servedTwice;
         return;
     }
-    m_served.insert(order);
-    m_latencies.push_back(std::max<qint64>(0, latencyMs));
+    m_latencies.add(latencyMs);
 }
 
 void ShopStats::deadLettered(const QString &source)
@@ -82,30 +66,19 @@ ShopCounts ShopStats::counts() const
 
 LatencySummary ShopStats::latency() const
 {
-    std::vector<qint64> sorted;
-    {
-        QMutexLocker lock(&m_mutex);
-        sorted = m_latencies;
-    }
-    std::sort(sorted.begin(), sorted.end());
-    LatencySummary s;
-    s.count = static_cast<qint64>(sorted.size());
-    s.p50 = percentile(sorted, 0.50);
-    s.p95 = percentile(sorted, 0.95);
-    s.p99 = percentile(sorted, 0.99);
-    s.max = sorted.empty() ? 0 : static_cast<double>(sorted.back());
-    return s;
+    QMutexLocker lock(&m_mutex);
+    return m_latencies.summary();
 }
 
 QList<qint64> ShopStats::unserved(int max) const
 {
     QList<qint64> result;
     QMutexLocker lock(&m_mutex);
-    for (qint64 order : m_placed) {
+    m_placed.forEach([&](qint64 order) {
         if (!m_served.contains(order)) {
             result.append(order);
         }
-    }
+    });
     std::sort(result.begin(), result.end());
     return result.mid(0, max);
 }

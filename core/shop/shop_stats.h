@@ -1,5 +1,8 @@
 #pragma once
 
+#include "latency_histogram.h"
+#include "order_number_set.h"
+
 #include <QHash>
 #include <QList>
 #include <QMutex>
@@ -7,7 +10,6 @@
 #include <QString>
 
 #include <atomic>
-#include <vector>
 
 namespace chippy::shop {
 
@@ -28,15 +30,6 @@ struct ShopCounts
 
     // Orders neither served nor dead-lettered (so far; after a drain, lost).
     qint64 outstanding() const { return placed - served - deadLettered; }
-};
-
-struct LatencySummary
-{
-    qint64 count = 0;
-    double p50 = 0;
-    double p95 = 0;
-    double p99 = 0;
-    double max = 0;
 };
 
 // The shop's running tallies, written by every worker and read by views and the report.
@@ -77,13 +70,13 @@ private:
     std::atomic<qint64> m_errors {0};
 
     mutable QMutex m_mutex;
-    QSet<qint64> m_placed;
+    OrderNumberSet m_placed;
     qint64 m_placedUnnumbered = 0;
-    QSet<qint64> m_served;
+    OrderNumberSet m_served;
     qint64 m_servedTwice = 0;
     QSet<QString> m_deadLettered;
     QSet<QString> m_generations;
-    std::vector<qint64> m_latencies;
+    LatencyHistogram m_latencies;
 };
 
 } // namespace chippy::shop

@@ -28,6 +28,7 @@ constexpr int kDefaultSeconds = 10;
 constexpr int kDrainLimitMs = 60000;
 constexpr int kCheckMs = 50;
 constexpr double kSteadyRate = 500;
+constexpr double kTalkRate = 100;
 // Latencies from the first seconds measure connecting and joining, not serving.
 constexpr int kWarmUpMs = 3000;
 
@@ -46,6 +47,7 @@ struct Case
 constexpr Case kCases[] = {
     {"model-3 flat out", 3, 8, 4, 4, 0, 2, 0},
     {"model-4 flat out", 4, 8, 4, 4, 2, 2, 0},
+    {"model-3 at 100/s", 3, 4, 2, 2, 0, 2, kTalkRate},
     {"model-4 at 500/s", 4, 4, 4, 3, 2, 2, kSteadyRate},
 };
 

@@ -65,7 +65,7 @@ private slots:
         // The preparer carries on serving the orders after the bad one.
         const qint64 servedBefore = f.shop->stats().counts().served;
         QTRY_VERIFY_WITH_TIMEOUT(f.shop->stats().counts().served > servedBefore + 5, 20000);
-        QVERIFY(f.drain());
+        QVERIFY(f.drain(1));
         const ShopCounts c = f.shop->stats().counts();
         // The raw record was not placed by a till; everything the tills placed was served.
         QCOMPARE(c.served, c.placed);

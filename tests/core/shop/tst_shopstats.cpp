@@ -1,8 +1,12 @@
 #include "event_queue.h"
+#include "order_number_set.h"
 #include "shop_stats.h"
 
 #include <QTest>
 #include <QThread>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace chippy::shop;
 
@@ -52,6 +56,42 @@ private slots:
         QCOMPARE(l.p95, 95.0);
         QCOMPARE(l.p99, 99.0);
         QCOMPARE(l.max, 100.0);
+    }
+
+    void keepsLatenciesAboveASecondWithinOnePercent()
+    {
+        ShopStats s;
+        for (int i = 1; i <= 100; ++i) {
+            s.orderServed(i, 1000 * i + 7);
+        }
+        const LatencySummary l = s.latency();
+        QCOMPARE(l.count, 100);
+        QVERIFY2(std::abs(l.p50 - 50007) <= 500, qPrintable(QString::number(l.p50)));
+        QVERIFY2(std::abs(l.p99 - 99007) <= 990, qPrintable(QString::number(l.p99)));
+        QCOMPARE(l.max, 100007.0);
+    }
+
+    void keepsSparseHugeAndNegativeOrderNumbersApart()
+    {
+        OrderNumberSet set;
+        const qint64 numbers[] = {1, 64, 65, 32768, -1, -32768, -32769, 1LL << 40, 7};
+        for (const qint64 n : numbers) {
+            QVERIFY(set.insert(n));
+        }
+        for (const qint64 n : numbers) {
+            QVERIFY(!set.insert(n));
+            QVERIFY(set.contains(n));
+        }
+        QVERIFY(!set.contains(0));
+        QVERIFY(!set.contains(2));
+        QVERIFY(!set.contains((1LL << 40) + 1));
+        QCOMPARE(set.size(), std::size(numbers));
+        QList<qint64> seen;
+        set.forEach([&](qint64 n) { seen.append(n); });
+        std::sort(seen.begin(), seen.end());
+        QList<qint64> expected(std::begin(numbers), std::end(numbers));
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(seen, expected);
     }
 
     void leavesOutTheStartUpWhenAskedTo()
