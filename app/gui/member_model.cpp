@@ -98,12 +98,14 @@ QHash<int, QByteArray> MemberModel::roleNames() const
 void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
 {
     using K = shop::ShopEvent::Kind;
-    QList<bool> touched(m_rows.size(), false);
-    const auto touch = [&](int row) {
+    // Per row: what changed. Counts change with every order; telling the views only those
+    // roles keeps the rest of a card from being laid out again.
+    QList<Change> touched(m_rows.size(), Change::None);
+    const auto touch = [&](int row, Change change = Change::All) {
         if (row >= touched.size()) {
-            touched.resize(row + 1);
+            touched.resize(row + 1, Change::None);
         }
-        touched[row] = true;
+        touched[row] = std::max(touched[row], change);
     };
     for (const shop::ShopEvent &e : events) {
         if (!follows(e.group) || e.participant.isEmpty()) {
@@ -163,8 +165,11 @@ void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
         case K::Lag: {
             const int row = rowOf(e.participant);
             if (row >= 0 && e.topic == m_topic) {
-                m_rows[row].lagByPartition.insert(e.partition, e.value);
-                touch(row);
+                qint64 &lag = m_rows[row].lagByPartition[e.partition];
+                if (lag != e.value) {
+                    lag = e.value;
+                    touch(row, Change::Counts);
+                }
             }
             break;
         }
@@ -173,7 +178,7 @@ void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
             const int row = rowOf(e.participant);
             if (row >= 0 && (e.topic == m_topic || e.kind == K::OrderServed)) {
                 ++m_rows[row].handled;
-                touch(row);
+                touch(row, Change::Counts);
             }
             break;
         }
@@ -182,8 +187,10 @@ void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
         }
     }
     for (int row = 0; row < std::min(touched.size(), m_rows.size()); ++row) {
-        if (touched[row]) {
+        if (touched[row] == Change::All) {
             changed(row);
+        } else if (touched[row] == Change::Counts) {
+            emit dataChanged(index(row), index(row), {LagRole, HandledRole});
         }
     }
 }

@@ -77,6 +77,8 @@ private:
         int generation = -1;
     };
 
+    enum class Change { None, Counts, All };
+
     bool follows(const QString &group) const;
     int ensureRow(const QString &name);
     void removeRow(int row);

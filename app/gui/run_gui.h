@@ -16,6 +16,7 @@ static constexpr int kGuiCouldNotStart = 2;
 
 // A QApplication for the window (Qt Charts draws through widgets), or a QCoreApplication when
 // the command line asks for no window (--headless, --help, --version, --list-scenarios).
+// Also tunes the allocator for a process of many client threads.
 std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv);
 
 // Opens the window on the scene the options name and runs until it closes. With a

@@ -28,12 +28,15 @@ Item {
         spacing: Theme.gap / 2
         layoutDirection: Qt.RightToLeft
 
+        // A fixed row of dots shown or hidden, rather than dots made and destroyed each time
+        // the queue changes.
         Repeater {
-            model: Math.min(till.waiting, Theme.maxDots)
+            model: Theme.maxDots
 
             Rectangle {
                 required property int index
 
+                visible: index < till.waiting
                 width: Theme.dotSize
                 height: Theme.dotSize
                 radius: width / 2

@@ -27,8 +27,12 @@ TestCase {
         let count = 0
         for (let i = 0; i < till.children.length; ++i) {
             const row = till.children[i]
-            if (row instanceof Row)
-                count += row.children.length - 1 // the Repeater itself is a child too
+            if (!(row instanceof Row))
+                continue
+            for (let j = 0; j < row.children.length; ++j) {
+                if (row.children[j] instanceof Rectangle && row.children[j].visible)
+                    ++count
+            }
         }
         return count
     }
