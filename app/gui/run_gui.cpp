@@ -32,6 +32,9 @@ namespace {
 
 constexpr const char *kMainQml = "qrc:/qt/qml/Chippy/Main.qml";
 constexpr const char *kImportPath = "qrc:/qt/qml";
+// Shop threads give way to drawing: at full speed the window stays smooth, the shop a little
+// slower.
+constexpr int kShopNiceness = 10;
 
 bool wantsWindow(int argc, char **argv)
 {
@@ -48,6 +51,13 @@ bool wantsWindow(int argc, char **argv)
 }
 
 } // namespace
+
+shop::ShopConfig windowShopConfig()
+{
+    shop::ShopConfig config;
+    config.workerNiceness = kShopNiceness;
+    return config;
+}
 
 std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
 {
@@ -84,7 +94,7 @@ int runGui(QApplication &app, const GuiOptions &options)
     view.setPresenter(options.presenter);
     view.setDark(options.dark);
 
-    shop::ShopConfig base;
+    shop::ShopConfig base = windowShopConfig();
     base.topics.prefix = options.topicPrefix;
     ShopController controller(base, nullptr);
     if (!options.profilePath.isEmpty()) {

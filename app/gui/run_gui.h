@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui_options.h"
+#include "shop_config.h"
 
 #include <memory>
 
@@ -13,6 +14,9 @@ namespace chippy::gui {
 static constexpr int kGuiOk = 0;
 static constexpr int kGuiQmlFailed = 1;
 static constexpr int kGuiCouldNotStart = 2;
+
+// The shop's settings under the window, before the scene's: its threads give way to drawing.
+shop::ShopConfig windowShopConfig();
 
 // A QApplication for the window (Qt Charts draws through widgets), or a QCoreApplication when
 // the command line asks for no window (--headless, --help, --version, --list-scenarios).

@@ -5,6 +5,10 @@
 
 #include <QDateTime>
 
+#include <cerrno>
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace chippy::shop {
 
 Participant::Participant(
@@ -18,11 +22,26 @@ Participant::Participant(
 
 Participant::~Participant() = default;
 
+void Participant::lowerPriority() const
+{
+    if (config().workerNiceness <= 0) {
+        return;
+    }
+    // Linux keeps niceness per thread, and threads inherit it: the client's threads, started
+    // after this, run at the same niceness.
+    errno = 0;
+    const int now = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+    if (errno == 0) {
+        ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), now + config().workerNiceness);
+    }
+}
+
 void Participant::start()
 {
     if (m_running) {
         return;
     }
+    lowerPriority();
     QString error;
     if (!open(&error)) {
         postError(QStringLiteral("%1 cannot start: %2").arg(m_name, error));

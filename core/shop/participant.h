@@ -67,6 +67,8 @@ protected:
 private:
     static constexpr qint64 kRepeatedErrorQuietMs = 5000;
 
+    void lowerPriority() const;
+
     const QString m_name;
     const QString m_group;
     std::shared_ptr<ShopContext> m_context;

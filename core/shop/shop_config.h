@@ -40,6 +40,11 @@ struct ShopConfig
     // How soon clients see new partitions.
     int metadataRefreshMs = 2000;
 
+    // Added to the scheduling niceness of every participant's thread and of the threads its
+    // Kafka client starts. The window raises it so that drawing still gets the CPU when the
+    // shop runs flat out.
+    int workerNiceness = 0;
+
     kafka::StartPosition preparerStart;
     kafka::StartPosition cookStart;
     kafka::StartPosition counterStart;

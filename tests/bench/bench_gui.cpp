@@ -161,7 +161,7 @@ int main(int argc, char *argv[])
     // The window shows what the embedded broker does; its log only needs to say what goes wrong.
     broker::brokerLog().set_level(spdlog::level::warn);
     gui::ViewSettings view(nullptr);
-    gui::ShopController controller(shop::ShopConfig {}, nullptr);
+    gui::ShopController controller(gui::windowShopConfig(), nullptr);
     QString error;
     if (!controller.start(QStringLiteral("stress"), 0, &error)) {
         err << "bench_gui: " << error << '\n';
