@@ -42,7 +42,8 @@ Panel {
             labelsFont.pixelSize: Theme.smallSize
             gridLineColor: Theme.border
             lineVisible: false
-            tickCount: 3
+            // Qt Charts elides labels that do not fit between their ticks.
+            tickCount: chart.plotArea.height >= 4 * Theme.smallSize ? 3 : 2
         }
         LineSeries {
             id: series

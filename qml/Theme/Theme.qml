@@ -47,40 +47,50 @@ QtObject {
         return count === 1 ? qsTr("1 partition") : qsTr("%1 partitions").arg(count)
     }
 
+    // Presenter sizes are made for a 1920x1080 projector and follow the window from there, so
+    // that a 1280x720 projector shows the same picture and a 4K one a sharper one. Main.qml
+    // keeps windowSize up to date.
+    property size windowSize: Qt.size(1920, 1080)
+    readonly property real presenterScale: Math.max(0.5, Math.min(2, windowSize.width / 1920, windowSize.height / 1080))
+
+    function big(pixels: int): int {
+        return Math.max(1, Math.round(pixels * presenterScale))
+    }
+
     // Fonts (pixel sizes). Presenter body text stays at least 28 px on a 1920x1080 projector.
     readonly property string fontFamily: "DejaVu Sans"
     readonly property string monoFamily: "DejaVu Sans Mono"
-    readonly property int bodySize: presenter ? 30 : 15
-    readonly property int smallSize: presenter ? 28 : 12
-    readonly property int labelSize: presenter ? 28 : 12
-    readonly property int titleSize: presenter ? 48 : 22
-    readonly property int captionSize: presenter ? 30 : 16
-    readonly property int cardTitleSize: presenter ? 30 : 15
+    readonly property int bodySize: presenter ? big(30) : 15
+    readonly property int smallSize: presenter ? big(28) : 12
+    readonly property int labelSize: presenter ? big(28) : 12
+    readonly property int titleSize: presenter ? big(48) : 22
+    readonly property int captionSize: presenter ? big(30) : 16
+    readonly property int cardTitleSize: presenter ? big(30) : 15
 
     // Distances
-    readonly property int gap: presenter ? 14 : 8
-    readonly property int padding: presenter ? 16 : 10
-    readonly property int radius: presenter ? 12 : 8
-    readonly property int borderWidth: presenter ? 3 : 2
-    readonly property int arrowWidth: presenter ? 3 : 2
+    readonly property int gap: presenter ? big(14) : 8
+    readonly property int padding: presenter ? big(16) : 10
+    readonly property int radius: presenter ? big(12) : 8
+    readonly property int borderWidth: presenter ? big(3) : 2
+    readonly property int arrowWidth: presenter ? big(3) : 2
 
     // The shop diagram
-    readonly property int cellSize: presenter ? 34 : 22
-    readonly property int cellGap: presenter ? 6 : 4
+    readonly property int cellSize: presenter ? big(34) : 22
+    readonly property int cellGap: presenter ? big(6) : 4
     readonly property int orderCells: presenter ? 8 : 10
     readonly property int readyCells: presenter ? 6 : 5
     readonly property int smallCells: presenter ? 3 : 4
-    readonly property int dotSize: presenter ? 24 : 14
+    readonly property int dotSize: presenter ? big(24) : 14
     readonly property int maxDots: presenter ? 4 : 6
-    readonly property int tillWidth: presenter ? 150 : 96
-    readonly property int tillHeight: presenter ? 88 : 50
-    readonly property int cardWidth: presenter ? 350 : 210
-    readonly property int cardHeight: presenter ? 86 : 58
-    readonly property int counterWidth: presenter ? 300 : 150
-    readonly property int columnGap: presenter ? 48 : 36
-    readonly property int summaryWidth: presenter ? 240 : 130
-    readonly property int cookWidth: presenter ? 320 : 170
-    readonly property int tokenSize: presenter ? 26 : 14
-    readonly property int panelHeight: presenter ? 206 : 200
-    readonly property int drawerWidth: presenter ? 520 : 340
+    readonly property int tillWidth: presenter ? big(150) : 96
+    readonly property int tillHeight: presenter ? big(88) : 50
+    readonly property int cardWidth: presenter ? big(350) : 210
+    readonly property int cardHeight: presenter ? big(86) : 58
+    readonly property int counterWidth: presenter ? big(300) : 150
+    readonly property int columnGap: presenter ? big(48) : 36
+    readonly property int summaryWidth: presenter ? big(240) : 130
+    readonly property int cookWidth: presenter ? big(320) : 170
+    readonly property int tokenSize: presenter ? big(26) : 14
+    readonly property int panelHeight: presenter ? big(206) : 200
+    readonly property int drawerWidth: presenter ? big(520) : 340
 }

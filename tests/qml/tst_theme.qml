@@ -8,6 +8,7 @@ TestCase {
     function cleanup() {
         ViewSettings.presenter = false
         ViewSettings.dark = false
+        Theme.windowSize = Qt.size(1920, 1080)
     }
 
     function test_presenter_mode_is_one_switch_to_large_text() {
@@ -19,6 +20,20 @@ TestCase {
         verify(Theme.bodySize >= 28)
         verify(Theme.smallSize >= 28)
         verify(Theme.captionSize >= 28)
+    }
+
+    function test_presenter_sizes_follow_the_projector() {
+        ViewSettings.presenter = true
+        Theme.windowSize = Qt.size(1920, 1080)
+        const fullHd = Theme.bodySize
+        const fullHdCard = Theme.cardWidth
+        Theme.windowSize = Qt.size(1280, 720)
+        compare(Theme.bodySize, Math.round(fullHd * 2 / 3))
+        compare(Theme.cardWidth, Math.round(fullHdCard * 2 / 3))
+        Theme.windowSize = Qt.size(3840, 2160)
+        compare(Theme.bodySize, fullHd * 2)
+        ViewSettings.presenter = false
+        compare(Theme.bodySize, 15)
     }
 
     function test_dark_theme_changes_the_background() {
