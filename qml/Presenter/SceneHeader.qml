@@ -76,9 +76,9 @@ ColumnLayout {
 
         ShopText {
             text: qsTr("%1 orders/s · %2 served · %3 waiting")
-                .arg(Controller.ordersPerSecond.toFixed(Controller.ordersPerSecond < 10 ? 1 : 0))
+                .arg(Controller.ordersPerSecond.toLocaleString(Qt.locale(), "f", Controller.ordersPerSecond < 10 ? 1 : 0))
                 .arg(Controller.served.toLocaleString(Qt.locale(), "f", 0))
-                .arg(Controller.waiting)
+                .arg(Controller.waiting.toLocaleString(Qt.locale(), "f", 0))
             strong: true
             font.pixelSize: Theme.presenter ? Theme.captionSize : Theme.bodySize
         }
