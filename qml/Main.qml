@@ -35,11 +35,8 @@ ApplicationWindow {
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
 
-    Binding {
-        target: Theme
-        property: "windowSize"
-        value: Qt.size(window.width, window.height)
-    }
+    // Presenter sizes follow the window.
+    Component.onCompleted: Theme.windowSize = Qt.binding(() => Qt.size(window.width, window.height))
 
     function toggleFullScreen() {
         window.visibility = window.visibility === Window.FullScreen ? Window.Windowed : Window.FullScreen

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import Chippy
 
 // The consumer groups' rebalance timeline: generation, who joined or left, who owns what.
@@ -47,9 +48,18 @@ Panel {
                 font.pixelSize: Theme.smallSize
             }
             ShopText {
+                id: detail
+
                 width: entry.width - x
                 text: entry.change + ": " + entry.ownership
                 font.pixelSize: Theme.smallSize
+
+                HoverHandler {
+                    id: hover
+                }
+                // The whole entry when the panel is too narrow for it.
+                ToolTip.visible: hover.hovered && detail.truncated
+                ToolTip.text: detail.text
             }
         }
 
