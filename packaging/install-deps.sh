@@ -38,3 +38,20 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${sudo_cmd[@]}" apt-get update
     "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 fi
+
+# Node.js and npm for the KafkaJS interop tests; a node already on PATH is kept.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo_cmd[@]}" apt-get update
+    "${sudo_cmd[@]}" apt-get install -y --no-install-recommends nodejs npm
+fi
+
+# KafkaJS, pinned by tests/interop/node/package-lock.json; installed again only when the
+# lock file changes. Only its test needs it: without a network the app still builds and runs,
+# and that test says what is missing.
+node_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/interop/node"
+if [ ! -f "$node_dir/node_modules/.package-lock.json" ] \
+    || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]; then
+    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+        || echo "install-deps: could not install KafkaJS for the interop tests (npm ci failed)" >&2
+fi
