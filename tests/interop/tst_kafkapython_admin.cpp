@@ -138,6 +138,19 @@ private slots:
         QCOMPARE(snapshot.topics[0].configOverrides,
             (std::map<std::string, std::string> {{"retention.bytes", "1048576"}}));
     }
+
+    void listingAclsSaysSecurityIsDisabled()
+    {
+        QString failure;
+        const auto steps = runScript("admin_acls.py", m_broker->bootstrap(), failure);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+
+        const auto acls = steps["describe_acls"].toObject();
+        QCOMPARE(acls["error"].toString(), QStringLiteral("SecurityDisabledError"));
+        QVERIFY2(acls["message"].toString().contains("no authorizer is configured on this broker"),
+            qPrintable(acls["message"].toString()));
+        QCOMPARE(steps["topics_after"].toArray(), QJsonArray());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKafkaPythonAdmin)

@@ -24,10 +24,13 @@ extern const ApiSpec kDeleteRecordsApi;
 extern const ApiSpec kInitProducerIdApi;
 extern const ApiSpec kDescribeConfigsApi;
 extern const ApiSpec kAlterConfigsApi;
+extern const ApiSpec kDescribeLogDirsApi;
 extern const ApiSpec kCreatePartitionsApi;
 extern const ApiSpec kIncrementalAlterConfigsApi;
+extern const ApiSpec kListPartitionReassignmentsApi;
 extern const ApiSpec kSaslHandshakeApi;
 extern const ApiSpec kOffsetForLeaderEpochApi;
+extern const ApiSpec kDescribeAclsApi;
 extern const ApiSpec kSaslAuthenticateApi;
 extern const ApiSpec kDeleteGroupsApi;
 extern const ApiSpec kOffsetDeleteApi;
@@ -57,10 +60,13 @@ const std::vector<const ApiSpec *> &apiTable()
             &kInitProducerIdApi,
             &kDescribeConfigsApi,
             &kAlterConfigsApi,
+            &kDescribeLogDirsApi,
             &kCreatePartitionsApi,
             &kIncrementalAlterConfigsApi,
+            &kListPartitionReassignmentsApi,
             &kSaslHandshakeApi,
             &kOffsetForLeaderEpochApi,
+            &kDescribeAclsApi,
             &kSaslAuthenticateApi,
             &kDeleteGroupsApi,
             &kOffsetDeleteApi,

@@ -229,8 +229,11 @@ private slots:
         QCOMPARE(ranges[44], Range(0, 1));
         QCOMPARE(ranges[17], Range(0, 1));
         QCOMPARE(ranges[23], Range(0, 4));
+        QCOMPARE(ranges[29], Range(0, 3));
+        QCOMPARE(ranges[35], Range(0, 4));
         QCOMPARE(ranges[36], Range(0, 2));
         QCOMPARE(ranges[42], Range(0, 2));
+        QCOMPARE(ranges[46], Range(0, 0));
         QCOMPARE(ranges[47], Range(0, 0));
         QCOMPARE(ranges[60], Range(0, 1));
     }
