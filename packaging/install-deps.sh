@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
     # toolchain
-    build-essential cmake ninja-build pkg-config git clang-14 libclang-rt-14-dev clang-format
+    build-essential cmake ninja-build ccache pkg-config git clang-14 libclang-rt-14-dev clang-format
     # broker
     libasio-dev libcli11-dev libspdlog-dev libfmt-dev
     # Kafka clients used by the engine and the interop tests
