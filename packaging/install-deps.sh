@@ -17,8 +17,9 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql
     # the window's font (DejaVu Sans), so screenshots look the same everywhere
     fonts-dejavu-core
-    # services the integration tests start on loopback
-    redis-server libhiredis-dev postgresql
+    # services the integration tests start on loopback; Apache Kafka and OpenSearch run on the
+    # JDK from jars that Maven fetches (tests/servers/fetch-jars.sh)
+    redis-server libhiredis-dev postgresql default-jdk-headless maven curl
     # headless display for screenshots and QML tests
     xvfb xauth
 )

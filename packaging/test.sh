@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
 bash packaging/install-deps.sh
+# Apache Kafka and OpenSearch for the tests, from Maven Central once; the test run never downloads.
+bash tests/servers/fetch-jars.sh
 
 echo "== style"
 bash packaging/check-format.sh
