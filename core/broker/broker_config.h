@@ -33,6 +33,13 @@ struct BrokerConfig
     std::int32_t groupInitialRebalanceDelayMs = 0;
     std::int32_t groupMinSessionTimeoutMs = 1000;
     std::int32_t groupMaxSessionTimeoutMs = 300000;
+    // Kafka's connections.max.idle.ms: a connection with nothing to read, write or answer
+    // for this long is closed. -1: never.
+    std::int64_t connectionsMaxIdleMs = 600000;
+    // Kafka's max.connections and max.connections.per.ip: a new connection beyond either is
+    // refused and logged. -1: no limit.
+    std::int32_t maxConnections = INT32_MAX;
+    std::int32_t maxConnectionsPerIp = INT32_MAX;
     // SASL/PLAIN users and their passwords. Empty: clients connect without authenticating.
     std::map<std::string, std::string> saslPlainUsers;
 
