@@ -13,8 +13,9 @@ QHash<QString, QString> readServerEnv(const char *variable, QString &error)
     QHash<QString, QString> values;
     const auto path = QProcessEnvironment::systemEnvironment().value(QString::fromLatin1(variable));
     if (path.isEmpty()) {
-        error = QStringLiteral("%1 is not set: run this test through ctest, which starts the server")
-                    .arg(QString::fromLatin1(variable));
+        error
+            = QStringLiteral("%1 is not set: run this test through ctest, which starts the server")
+                  .arg(QString::fromLatin1(variable));
         return values;
     }
     QFile file(path);
@@ -65,7 +66,8 @@ RealOpenSearch realOpenSearch()
 ProcessResult runKafkaTool(const RealKafka &kafka, const QString &mainClass,
     const QStringList &args, const QByteArray &input, int timeoutMs)
 {
-    const auto servers = QProcessEnvironment::systemEnvironment().value(QStringLiteral("CHIPPY_SERVERS_DIR"));
+    const auto servers
+        = QProcessEnvironment::systemEnvironment().value(QStringLiteral("CHIPPY_SERVERS_DIR"));
     QStringList javaArgs {QStringLiteral("-Xmx256m"),
         QStringLiteral("-Dlog4j2.configurationFile=%1/tools-log4j2.properties").arg(servers),
         QStringLiteral("-cp"), kafka.jars + QStringLiteral("/*"), mainClass};
