@@ -1,10 +1,14 @@
 #include "broker_fixture.h"
 #include "process_runner.h"
+#include "protocol/crc32c.h"
 
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QtEndian>
+
+#include <optional>
+#include <span>
 
 using namespace chippy::test;
 
@@ -29,6 +33,75 @@ QByteArray header(qint16 key, qint16 version, const QByteArray &clientId = "host
     QByteArray id(2, 0);
     qToBigEndian<qint16>(static_cast<qint16>(clientId.size()), id.data());
     return h + id + clientId;
+}
+
+// Produce v0 (null client id, acks 1, topic "a", partition 0) carrying one bare batch
+// header: base offset 0, last offset delta 0x7FFFFFFF, one record, magic 2, the given CRC.
+QByteArray produceWithOverflowingDelta(quint32 crc)
+{
+    QByteArray batch = QByteArray::fromHex("0000000000000000" // base offset
+                                           "00000031" // batch length: the header alone
+                                           "ffffffff" // partition leader epoch
+                                           "02"); // magic
+    QByteArray afterCrc = QByteArray::fromHex("0000" // attributes
+                                              "7fffffff" // last offset delta
+                                              "0000018bcfe56800" // base timestamp
+                                              "0000018bcfe56800" // max timestamp
+                                              "ffffffffffffffff" // producer id
+                                              "ffff" // producer epoch
+                                              "ffffffff" // base sequence
+                                              "00000001"); // record count
+    QByteArray crcBytes(4, 0);
+    qToBigEndian<quint32>(crc, crcBytes.data());
+    batch += crcBytes + afterCrc;
+    QByteArray body = QByteArray::fromHex("0000" // Produce
+                                          "0000" // v0
+                                          "00000007" // correlation id
+                                          "ffff" // null client id
+                                          "0001" // acks 1
+                                          "000003e8" // timeout
+                                          "00000001" // one topic
+                                          "0001")
+        + "a"
+        + QByteArray::fromHex("00000001" // one partition
+                              "00000000"); // partition 0
+    QByteArray length(4, 0);
+    qToBigEndian<qint32>(static_cast<qint32>(batch.size()), length.data());
+    return body + length + batch;
+}
+
+// Sends one request on a fresh connection and returns the response body after its
+// correlation id, or nothing when none arrives.
+std::optional<QByteArray> answerTo(std::uint16_t port, const QByteArray &request)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!s.waitForConnected(kTimeoutMs)) {
+        return std::nullopt;
+    }
+    s.write(sizePrefixed(request));
+    QByteArray in;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < kTimeoutMs) {
+        if (in.size() >= 4 && in.size() >= 4 + qFromBigEndian<qint32>(in.constData())) {
+            return in.mid(8, qFromBigEndian<qint32>(in.constData()) - 4);
+        }
+        if (s.state() != QAbstractSocket::ConnectedState) {
+            return std::nullopt;
+        }
+        s.waitForReadyRead(100);
+        in += s.readAll();
+    }
+    return std::nullopt;
+}
+
+// The error code of the first partition of a Produce v0 response for topic "a".
+qint16 firstPartitionError(const QByteArray &body)
+{
+    // topics array (4), name "a" (2 + 1), partitions array (4), partition index (4)
+    constexpr int kErrorAt = 4 + 3 + 4 + 4;
+    return body.size() >= kErrorAt + 2 ? qFromBigEndian<qint16>(body.constData() + kErrorAt) : -1;
 }
 
 } // namespace
@@ -113,6 +186,31 @@ private slots:
         QByteArray body = header(0, 3);
         body += QByteArray::fromHex("7fff") + "abc";
         QVERIFY(brokerClosesAfter(sizePrefixed(body)));
+        verifyStillServing();
+    }
+
+    // A last offset delta of INT32_MAX once overflowed, before the CRC check, the 32-bit sum
+    // that compares it with the record count: one 96-byte frame aborted a sanitizer build.
+    void anOverflowingOffsetDeltaIsACorruptBatchAndTheBrokerServesOn()
+    {
+        const auto frame = produceWithOverflowingDelta(0);
+        QCOMPARE(frame.size(), 96);
+        const auto body = answerTo(m_broker->broker().port(), frame);
+        QVERIFY(body);
+        QCOMPARE(firstPartitionError(*body), qint16(2)); // CORRUPT_MESSAGE
+        verifyStillServing();
+    }
+
+    void anOverflowingOffsetDeltaWithAValidCrcIsAnInvalidRecord()
+    {
+        auto frame = produceWithOverflowingDelta(0);
+        const auto batchAt = frame.size() - 61;
+        const auto covered = std::span(
+            reinterpret_cast<const std::uint8_t *>(frame.constData()) + batchAt + 21, 61 - 21);
+        frame = produceWithOverflowingDelta(chippy::broker::crc32c(covered));
+        const auto body = answerTo(m_broker->broker().port(), frame);
+        QVERIFY(body);
+        QCOMPARE(firstPartitionError(*body), qint16(87)); // INVALID_RECORD
         verifyStillServing();
     }
 

@@ -3,6 +3,7 @@
 #include "broker_state.h"
 #include "protocol/error_code.h"
 #include "protocol/record_batch.h"
+#include "protocol/records.h"
 
 #include <optional>
 #include <system_error>
@@ -82,6 +83,11 @@ PartitionResult appendRecords(BrokerState &state, Topic *topic, std::int32_t ind
             result.error = ErrorCode::MessageTooLarge;
             result.message = "batch of " + std::to_string(b.bytes.size()) + " bytes exceeds "
                 + std::to_string(maxBytes);
+            return result;
+        }
+        if (auto invalid = invalidProducedBatch(b)) {
+            result.error = ErrorCode::InvalidRecord;
+            result.message = std::move(invalid);
             return result;
         }
         if (b.header.isTransactional() || b.header.isControl()) {

@@ -34,7 +34,7 @@ bool BatchCursor::next()
     m_header = RecordBatchHeader::parse(bytes);
     constexpr auto kMinLength
         = static_cast<std::int32_t>(RecordBatchHeader::kSize - RecordBatchHeader::kLogOverhead);
-    if (m_header.magic != 2 || m_header.batchLength < kMinLength || m_header.lastOffsetDelta < 0
+    if (m_header.magic != 2 || m_header.batchLength < kMinLength || !m_header.offsetsInRange()
         || m_position + m_header.totalSize() > m_end) {
         return false;
     }

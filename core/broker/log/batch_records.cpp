@@ -31,9 +31,14 @@ bool walkRecords(std::span<const std::uint8_t> batch, const RecordBatchHeader &h
                 return false;
             }
             r.skip(static_cast<std::size_t>(length) - used);
-            const std::int64_t timestamp
-                = appendTime ? h.maxTimestamp : h.baseTimestamp + timestampDelta;
-            if (visit(h.baseOffset + offsetDelta, timestamp)) {
+            // Checked: a stored batch's deltas are the producer's, whatever it sent.
+            std::int64_t timestamp = h.maxTimestamp;
+            std::int64_t offset = 0;
+            if ((!appendTime && __builtin_add_overflow(h.baseTimestamp, timestampDelta, &timestamp))
+                || __builtin_add_overflow(h.baseOffset, std::int64_t {offsetDelta}, &offset)) {
+                return false;
+            }
+            if (visit(offset, timestamp)) {
                 return true;
             }
         }

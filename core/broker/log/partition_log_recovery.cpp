@@ -3,6 +3,7 @@
 
 #include "broker_log.h"
 #include "durable_file.h"
+#include "protocol/record_batch.h"
 
 #include <algorithm>
 #include <charconv>
@@ -21,7 +22,7 @@ std::optional<std::int64_t> readLogStart(const std::filesystem::path &dir)
     }
     std::int64_t value = -1;
     const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc() || value < 0) {
+    if (ec != std::errc() || value < 0 || value > RecordBatchHeader::kMaxOffset) {
         brokerLog().warn("ignoring unreadable {}", (dir / kLogStartFile).string());
         return std::nullopt;
     }

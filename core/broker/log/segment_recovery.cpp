@@ -31,6 +31,28 @@ bool strictlyRising(const std::vector<Entry> &entries, Key key)
     return true;
 }
 
+// Why no batch could be read at position, where the batch cursor stopped short of the end.
+std::string whyNoBatchAt(const SegmentStore &store, std::uint64_t position)
+{
+    if (store.size() - position < RecordBatchHeader::kSize) {
+        return "a torn batch header";
+    }
+    std::uint8_t bytes[RecordBatchHeader::kSize];
+    store.copyTo(position, bytes);
+    const auto h = RecordBatchHeader::parse(bytes);
+    if (h.magic != 2) {
+        return "no v2 batch header there (magic " + std::to_string(h.magic) + ")";
+    }
+    if (!h.offsetsInRange()) {
+        return "offsets " + std::to_string(h.baseOffset) + " + " + std::to_string(h.lastOffsetDelta)
+            + " are out of range";
+    }
+    if (h.totalSize() < RecordBatchHeader::kSize) {
+        return "batch length " + std::to_string(h.batchLength) + " is shorter than a header";
+    }
+    return "a batch of " + std::to_string(h.totalSize()) + " bytes runs past the end of the file";
+}
+
 } // namespace
 
 std::unique_ptr<Segment> Segment::recover(const std::filesystem::path &dir, std::int64_t baseOffset,
@@ -120,11 +142,22 @@ void Segment::rebuildIndexes(const std::vector<OffsetIndexEntry> &storedOffsets,
     std::vector<TimeIndexEntry> times;
     BatchCursor cursor(*m_store, 0);
     std::uint64_t validEnd = 0;
+    std::string why;
     while (cursor.next()) {
         const auto &h = cursor.header();
         const auto batch = cursor.batch();
-        if (validPrefixLength(batch) != batch.size() || h.baseOffset < m_nextOffset
-            || !canTake(h, 0)) {
+        if (validPrefixLength(batch, &why) != batch.size()) {
+            break;
+        }
+        if (h.baseOffset < m_nextOffset) {
+            why = "batch at offset " + std::to_string(h.baseOffset) + " goes back before offset "
+                + std::to_string(m_nextOffset);
+            break;
+        }
+        if (!canTake(h, 0)) {
+            why = "batch at offset " + std::to_string(h.baseOffset)
+                + " lies beyond what a segment based at " + std::to_string(m_baseOffset)
+                + " can index";
             break;
         }
         const auto update = noteBatch(cursor.position(), h);
@@ -137,8 +170,13 @@ void Segment::rebuildIndexes(const std::vector<OffsetIndexEntry> &storedOffsets,
         validEnd = cursor.position() + h.totalSize();
     }
     if (validEnd < sizeBytes()) {
-        brokerLog().warn("cutting {} bytes of torn or corrupt data from the end of {}",
-            sizeBytes() - validEnd, m_logPath.string());
+        if (why.empty()) {
+            why = whyNoBatchAt(*m_store, validEnd);
+        }
+        // Kafka's recovery does the same: everything from the first bad batch on is dropped,
+        // since nothing after it can be trusted to start on a batch boundary.
+        brokerLog().warn("cutting {} bytes from {} at position {}, after offset {}: {}",
+            sizeBytes() - validEnd, m_logPath.string(), validEnd, m_nextOffset - 1, why);
         m_store->truncate(validEnd);
     }
     m_offsetIndex.replace(std::move(offsets), storedOffsets);

@@ -5,6 +5,11 @@
 #include <climits>
 
 namespace chippy::broker {
+namespace {
+
+constexpr std::int64_t kLargestGrantedId = INT64_MAX / 2;
+
+} // namespace
 
 ProducerStateTable::ProducerStateTable()
 {
@@ -146,7 +151,11 @@ void ProducerStateTable::record(const std::string &topic, std::int32_t partition
         return;
     }
     // Ids recovered from the log must not be handed out again.
-    m_nextProducerId = std::max(m_nextProducerId, h.producerId + 1);
+    // Ids beyond the range this broker grants from are a client's invention: moving the next
+    // id up to them would leave no room to count on without overflowing.
+    if (h.producerId < kLargestGrantedId) {
+        m_nextProducerId = std::max(m_nextProducerId, h.producerId + 1);
+    }
     Producer &p = m_producers[h.producerId];
     if (h.producerEpoch >= p.epoch) {
         // Writing at the current epoch shows the producer got its last bump, so a request

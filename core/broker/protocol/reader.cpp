@@ -108,6 +108,10 @@ std::int32_t Reader::lengthPrefix(bool nullable)
     if (n < -1 || (n == -1 && !nullable)) {
         throw DecodeError("invalid string length " + std::to_string(n));
     }
+    // A compact length reaches 2^32 - 2: checked here, before it could pass for -1 in 32 bits.
+    if (n > static_cast<std::int64_t>(remaining())) {
+        throw DecodeError("string length " + std::to_string(n) + " exceeds the request");
+    }
     return static_cast<std::int32_t>(n);
 }
 

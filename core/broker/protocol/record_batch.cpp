@@ -50,8 +50,9 @@ bool checkOne(std::span<const std::uint8_t> data, RecordBatchHeader &h, std::str
         error = "batch length " + std::to_string(h.batchLength) + " does not fit the record set";
         return false;
     }
+    // In 64 bits: a delta of INT32_MAX is a value a hostile batch carries, not an overflow.
     if (h.recordCount < 0 || h.lastOffsetDelta < 0
-        || (h.recordCount > 0 && h.lastOffsetDelta + 1 < h.recordCount)) {
+        || std::int64_t {h.lastOffsetDelta} + 1 < std::int64_t {h.recordCount}) {
         error = "record count and offset delta disagree";
         return false;
     }
@@ -93,16 +94,24 @@ void rewriteBaseOffset(std::span<std::uint8_t> batch, std::int64_t baseOffset)
     }
 }
 
-std::size_t validPrefixLength(std::span<const std::uint8_t> data)
+std::size_t validPrefixLength(std::span<const std::uint8_t> data, std::string *why)
 {
     std::size_t pos = 0;
-    std::string ignored;
+    std::string error;
     while (pos < data.size()) {
         RecordBatchHeader h;
-        if (!checkOne(data.subspan(pos), h, ignored)) {
+        if (!checkOne(data.subspan(pos), h, error)) {
+            break;
+        }
+        if (!h.offsetsInRange()) {
+            error = "offsets " + std::to_string(h.baseOffset) + " + "
+                + std::to_string(h.lastOffsetDelta) + " are out of range";
             break;
         }
         pos += h.totalSize();
+    }
+    if (why) {
+        *why = pos < data.size() ? std::move(error) : std::string();
     }
     return pos;
 }
