@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <semaphore>
 #include <string>
 #include <vector>
@@ -108,6 +109,18 @@ int main(int argc, char **argv)
            "NAME:PASSWORD of a user who may connect, repeatable; with any, every client must "
            "authenticate with SASL/PLAIN (security.protocol=SASL_PLAINTEXT)")
         ->allow_extra_args(false);
+    app.add_option("--connections-max-idle-ms", config.connectionsMaxIdleMs,
+           "close a connection idle this long, -1 never (connections.max.idle.ms)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::int64_t {-1}, std::numeric_limits<std::int64_t>::max()));
+    app.add_option("--max-connections", config.maxConnections,
+           "most client connections open at once (max.connections)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, std::numeric_limits<std::int32_t>::max()));
+    app.add_option("--max-connections-per-ip", config.maxConnectionsPerIp,
+           "most client connections open at once from one address (max.connections.per.ip)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, std::numeric_limits<std::int32_t>::max()));
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);

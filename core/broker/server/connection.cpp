@@ -12,10 +12,14 @@
 
 namespace chippy::broker {
 
-Connection::Connection(asio::ip::tcp::socket socket, BrokerState &state, std::uint64_t id)
+Connection::Connection(asio::ip::tcp::socket socket, BrokerState &state, std::uint64_t id,
+    ConnectionLimits::Ticket ticket)
     : m_socket(std::move(socket))
     , m_state(state)
     , m_id(id)
+    , m_ticket(std::move(ticket))
+    , m_idleTimer(m_socket.get_executor())
+    , m_lastActivity(std::chrono::steady_clock::now())
 {
     asio::error_code ec;
     const auto ep = m_socket.remote_endpoint(ec);
@@ -35,6 +39,32 @@ Connection::~Connection()
 void Connection::start()
 {
     readSize();
+    waitForIdleTimeout();
+}
+
+void Connection::waitForIdleTimeout()
+{
+    const std::int64_t idleMs = m_state.config.connectionsMaxIdleMs;
+    if (idleMs < 0 || !m_open) {
+        return;
+    }
+    const auto limit = std::chrono::milliseconds(idleMs);
+    // A request still being answered (a long-poll fetch, a join) keeps the connection busy.
+    if (!m_slots.empty() || m_writing) {
+        noteActivity();
+    }
+    m_idleTimer.expires_at(m_lastActivity + limit);
+    m_idleTimer.async_wait([self = shared_from_this(), limit](asio::error_code ec) {
+        if (ec || !self->m_open) {
+            return;
+        }
+        if (std::chrono::steady_clock::now() - self->m_lastActivity < limit
+            || !self->m_slots.empty() || self->m_writing) {
+            self->waitForIdleTimeout();
+            return;
+        }
+        self->close("idle for " + std::to_string(limit.count()) + " ms (connections.max.idle.ms)");
+    });
 }
 
 void Connection::close(const std::string &reason)
@@ -49,6 +79,8 @@ void Connection::close(const std::string &reason)
     asio::error_code ec;
     m_socket.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
     m_socket.close(ec);
+    m_idleTimer.cancel();
+    m_ticket.release();
     m_state.connections.erase(m_id);
 }
 
@@ -67,6 +99,7 @@ void Connection::readSize()
                 self->close("");
                 return;
             }
+            self->noteActivity();
             const std::uint32_t size = (std::uint32_t(self->m_sizeBuf[0]) << 24)
                 | (std::uint32_t(self->m_sizeBuf[1]) << 16)
                 | (std::uint32_t(self->m_sizeBuf[2]) << 8) | std::uint32_t(self->m_sizeBuf[3]);
@@ -98,6 +131,7 @@ void Connection::readBody(std::uint32_t size)
                 self->close("");
                 return;
             }
+            self->noteActivity();
             self->dispatch();
             if (self->m_sasl && self->m_sasl->failed()) {
                 self->closeOnceAnswered(self->m_sasl->failure());
@@ -172,6 +206,7 @@ void Connection::writeNext()
                 self->close("");
                 return;
             }
+            self->noteActivity();
             self->writeNext();
             self->closeIfAnswered();
         });

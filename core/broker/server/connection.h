@@ -1,10 +1,13 @@
 #pragma once
 
+#include "server/connection_limits.h"
 #include "server/response_sink.h"
 #include "server/sasl_session.h"
 
 #include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -17,11 +20,14 @@ namespace chippy::broker {
 class BrokerState;
 
 // One client connection: reads size-prefixed requests, dispatches them, and writes the
-// responses strictly in request order, however late each one completes.
+// responses strictly in request order, however late each one completes. It is closed when
+// it has been idle (nothing read, written or awaiting an answer) for connections.max.idle.ms.
 class Connection : public ResponseSink, public std::enable_shared_from_this<Connection>
 {
 public:
-    Connection(asio::ip::tcp::socket socket, BrokerState &state, std::uint64_t id);
+    // ticket: the connection's place under the connection limits, given up when it closes.
+    Connection(asio::ip::tcp::socket socket, BrokerState &state, std::uint64_t id,
+        ConnectionLimits::Ticket ticket = {});
     ~Connection();
 
     void start();
@@ -53,6 +59,8 @@ private:
     // Reads no more requests, and closes once every answer is written.
     void closeOnceAnswered(const std::string &reason);
     void closeIfAnswered();
+    void noteActivity() { m_lastActivity = std::chrono::steady_clock::now(); }
+    void waitForIdleTimeout();
 
     asio::ip::tcp::socket m_socket;
     BrokerState &m_state;
@@ -63,6 +71,9 @@ private:
     bool m_writing = false;
     std::optional<std::string> m_closeReason;
     std::unique_ptr<SaslSession> m_sasl;
+    ConnectionLimits::Ticket m_ticket;
+    asio::steady_timer m_idleTimer;
+    std::chrono::steady_clock::time_point m_lastActivity;
 
     std::uint8_t m_sizeBuf[4] = {};
     std::vector<std::uint8_t> m_request;

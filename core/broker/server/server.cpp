@@ -3,6 +3,7 @@
 #include "broker_log.h"
 #include "broker_state.h"
 #include "server/connection.h"
+#include "server/connection_limits.h"
 
 #include <chrono>
 
@@ -12,12 +13,16 @@ Server::Server(BrokerState &state, const asio::ip::tcp::endpoint &endpoint)
     : m_state(state)
     , m_acceptor(state.io)
     , m_housekeeping(state.io)
+    , m_limits(std::make_shared<ConnectionLimits>(
+          state.config.maxConnections, state.config.maxConnectionsPerIp))
 {
     m_acceptor.open(endpoint.protocol());
     m_acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
     m_acceptor.bind(endpoint);
     m_acceptor.listen();
 }
+
+Server::~Server() = default;
 
 void Server::start()
 {
@@ -42,7 +47,17 @@ void Server::accept()
             }
             return;
         }
-        std::make_shared<Connection>(std::move(socket), m_state, m_nextConnectionId++)->start();
+        asio::error_code ignored;
+        const auto remote = socket.remote_endpoint(ignored);
+        auto ticket = m_limits->admit(ignored ? "unknown" : remote.address().to_string());
+        if (!ticket) {
+            socket.close(ignored);
+            accept();
+            return;
+        }
+        std::make_shared<Connection>(
+            std::move(socket), m_state, m_nextConnectionId++, std::move(*ticket))
+            ->start();
         accept();
     });
 }
