@@ -1,11 +1,13 @@
 // chippy-broker: the embedded Kafka-protocol broker as a program of its own.
 #include "broker.h"
 #include "broker_log.h"
+#include "server/sasl_users.h"
 
 #include <CLI/CLI.hpp>
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <semaphore>
@@ -69,6 +71,7 @@ int main(int argc, char **argv)
     bool noAutoCreate = false;
     std::string logLevel = "info";
     std::vector<std::string> saslPlainUsers;
+    std::string saslUsersFile;
 
     CLI::App app {
         "chippy-broker: a Kafka-protocol broker for Chippy and any Kafka client", "chippy-broker"};
@@ -107,8 +110,12 @@ int main(int argc, char **argv)
         ->check(CLI::Range(0, 300000));
     app.add_option("--sasl-plain-user", saslPlainUsers,
            "NAME:PASSWORD of a user who may connect, repeatable; with any, every client must "
-           "authenticate with SASL/PLAIN (security.protocol=SASL_PLAINTEXT)")
+           "authenticate with SASL/PLAIN (security.protocol=SASL_PLAINTEXT). Shows in ps: "
+           "prefer --sasl-users-file")
         ->allow_extra_args(false);
+    app.add_option("--sasl-users-file", saslUsersFile,
+        "file of SASL/PLAIN users, one NAME:PASSWORD a line, readable by its owner alone; the "
+        "environment variable CHIPPY_SASL_USERS may hold the same lines");
     app.add_option("--connections-max-idle-ms", config.connectionsMaxIdleMs,
            "close a connection idle this long, -1 never (connections.max.idle.ms)")
         ->capture_default_str()
@@ -137,6 +144,20 @@ int main(int argc, char **argv)
         if (!addSaslPlainUser(user, config)) {
             std::cerr << "chippy-broker: --sasl-plain-user wants NAME:PASSWORD, not '" << user
                       << "'\n";
+            return 2;
+        }
+    }
+    if (const char *fromEnvironment = std::getenv(chippy::broker::kSaslUsersEnvironmentVariable)) {
+        if (auto problem = chippy::broker::parseSaslUsers(fromEnvironment, config.saslPlainUsers)) {
+            std::cerr << "chippy-broker: " << chippy::broker::kSaslUsersEnvironmentVariable << ": "
+                      << *problem << "\n";
+            return 2;
+        }
+    }
+    if (!saslUsersFile.empty()) {
+        if (auto problem
+            = chippy::broker::loadSaslUsersFile(saslUsersFile, config.saslPlainUsers)) {
+            std::cerr << "chippy-broker: " << *problem << "\n";
             return 2;
         }
     }
