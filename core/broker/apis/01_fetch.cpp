@@ -13,6 +13,9 @@ namespace chippy::broker {
 namespace {
 
 constexpr std::int32_t kMaxWaitCapMs = 30000;
+constexpr std::int8_t kReadCommitted = 1;
+// What Kafka answers for a partition it cannot read: no offsets known.
+constexpr std::int64_t kUnknownOffset = -1;
 
 struct FetchPartition
 {
@@ -33,6 +36,7 @@ struct FetchRequest
     std::int32_t maxWaitMs = 0;
     std::int32_t minBytes = 0;
     std::int32_t maxBytes = INT32_MAX;
+    std::int8_t isolationLevel = 0;
     std::vector<FetchTopic> topics;
 };
 
@@ -48,7 +52,9 @@ FetchRequest decode(const RequestHeader &header, Reader &body)
         req.maxBytes = body.i32();
     }
     if (v >= 4) {
-        body.i8(); // isolation level: nothing here is transactional, so both read the same
+        // Nothing here is transactional, so both levels read the same records; the level only
+        // decides whether the aborted-transactions list is given (read_committed) or null.
+        req.isolationLevel = body.i8();
     }
     if (v >= 7) {
         body.i32(); // session id: we answer full responses without sessions
@@ -138,8 +144,10 @@ Built buildResponse(BrokerState &state, const FetchRequest &req, Writer &w)
                 }
                 total += static_cast<std::int64_t>(records.size());
             }
-            anyError = anyError || error != ErrorCode::None;
-            const std::int64_t end = log ? log->logEndOffset() : -1;
+            const bool failed = error != ErrorCode::None;
+            anyError = anyError || failed;
+            // Like Kafka, a partition in error tells no offsets.
+            const std::int64_t end = failed ? kUnknownOffset : log->logEndOffset();
             w.i32(p.index);
             w.i16(code(error));
             w.i64(end); // high watermark: a single replica commits at once
@@ -147,10 +155,18 @@ Built buildResponse(BrokerState &state, const FetchRequest &req, Writer &w)
                 w.i64(end); // last stable offset
             }
             if (v >= 5) {
-                w.i64(log ? log->logStartOffset() : -1);
+                w.i64(failed ? kUnknownOffset : log->logStartOffset());
             }
             if (v >= 4) {
-                w.arrayLength(0); // aborted transactions
+                // Aborted transactions: none. Kafka lists them (an empty list) for read_committed
+                // readers of a partition it has, and for a partition it does not know; otherwise
+                // null.
+                const bool unknown = error == ErrorCode::UnknownTopicOrPartition;
+                if (unknown || (!failed && req.isolationLevel == kReadCommitted)) {
+                    w.arrayLength(0);
+                } else {
+                    w.nullArray();
+                }
             }
             if (v >= 11) {
                 w.i32(-1); // preferred read replica

@@ -11,6 +11,9 @@ constexpr std::int64_t kLatest = -1;
 constexpr std::int64_t kEarliest = -2;
 constexpr std::int64_t kMaxTimestamp = -3; // v7 (KIP-734): the record with the newest timestamp
 constexpr std::int16_t kFirstMaxTimestampVersion = 7;
+// Partitions keep their first leader epoch: one broker, no leader changes.
+constexpr std::int32_t kLeaderEpoch = 0;
+constexpr std::int32_t kNoLeaderEpoch = -1;
 
 struct Answer
 {
@@ -98,7 +101,9 @@ void handleListOffsets(
                 w.i64(a.timestamp);
                 w.i64(a.offset);
                 if (v >= 4) {
-                    w.i32(0); // leader epoch
+                    // Kafka gives an epoch only with an offset found.
+                    const bool found = a.error == ErrorCode::None && a.offset >= 0;
+                    w.i32(found ? kLeaderEpoch : kNoLeaderEpoch);
                 }
             }
             w.tags();

@@ -33,8 +33,8 @@ PartitionResult deleteBefore(Topic *topic, std::int32_t index, std::int64_t offs
         offset = highWatermark;
     }
     if (offset < 0 || offset > highWatermark) {
+        // Like Kafka, a refused deletion tells no low watermark (the -1 set above).
         r.error = ErrorCode::OffsetOutOfRange;
-        r.lowWatermark = log->logStartOffset();
         return r;
     }
     const auto before = log->logStartOffset();
