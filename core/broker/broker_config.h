@@ -7,10 +7,12 @@
 
 namespace chippy::broker {
 
-// Everything that can be set on the command line or by the embedding application.
+// Everything that can be set on the command line or by the embedding application. The
+// defaults are Apache Kafka's broker defaults, so that a client behaves as against Kafka.
 struct BrokerConfig
 {
     static constexpr std::int64_t kWeekMs = 7LL * 24 * 3600 * 1000;
+    static constexpr std::int64_t kGiB = 1LL << 30;
 
     std::string listenHost = "127.0.0.1";
     std::uint16_t listenPort = 0; // 0 picks a free port
@@ -24,15 +26,15 @@ struct BrokerConfig
     bool autoCreateTopics = true;
     std::int64_t retentionMs = kWeekMs; // -1: keep forever
     std::int64_t retentionBytes = -1; // per partition; -1: no limit
-    std::int64_t segmentBytes = 64LL << 20;
+    std::int64_t segmentBytes = kGiB;
     // fdatasync every append to a partition log: survives power loss, at a cost per write.
     bool syncEveryAppend = false;
-    std::int32_t maxRequestBytes = 100 << 20;
-    std::int32_t maxMessageBytes = 16 << 20;
-    std::int64_t retentionCheckIntervalMs = 1000;
-    std::int32_t groupInitialRebalanceDelayMs = 0;
-    std::int32_t groupMinSessionTimeoutMs = 1000;
-    std::int32_t groupMaxSessionTimeoutMs = 300000;
+    std::int32_t maxRequestBytes = 100 << 20; // socket.request.max.bytes
+    std::int32_t maxMessageBytes = 1048588; // message.max.bytes: 1 MiB and a batch header
+    std::int64_t retentionCheckIntervalMs = 300000; // log.retention.check.interval.ms
+    std::int32_t groupInitialRebalanceDelayMs = 3000;
+    std::int32_t groupMinSessionTimeoutMs = 6000;
+    std::int32_t groupMaxSessionTimeoutMs = 1800000;
     // Kafka's connections.max.idle.ms: a connection with nothing to read, write or answer
     // for this long is closed. -1: never.
     std::int64_t connectionsMaxIdleMs = 600000;

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <limits>
+#include <limits>
 #include <semaphore>
 #include <string>
 #include <vector>
@@ -99,15 +100,31 @@ int main(int argc, char **argv)
     app.add_option("--segment-bytes", config.segmentBytes, "default segment size")
         ->capture_default_str()
         ->check(CLI::Range(std::int64_t {1024}, std::int64_t {1} << 40));
+    app.add_option("--retention-check-interval-ms", config.retentionCheckIntervalMs,
+           "how often retention looks for segments to delete")
+        ->capture_default_str()
+        ->check(CLI::Range(std::int64_t {1}, std::numeric_limits<std::int64_t>::max()));
     app.add_option("--max-request-bytes", config.maxRequestBytes, "largest request accepted")
         ->capture_default_str()
         ->check(CLI::Range(1024, 1 << 30));
+    app.add_option("--message-max-bytes", config.maxMessageBytes,
+           "largest record batch a topic accepts unless its max.message.bytes says otherwise")
+        ->capture_default_str()
+        ->check(CLI::Range(0, std::numeric_limits<std::int32_t>::max()));
     app.add_flag("--fsync", config.syncEveryAppend,
         "sync every append to disk before answering (default: off, leaving it to the OS)");
     app.add_option("--group-initial-rebalance-delay-ms", config.groupInitialRebalanceDelayMs,
            "how long a new group waits for more members before its first rebalance")
         ->capture_default_str()
         ->check(CLI::Range(0, 300000));
+    app.add_option("--group-min-session-timeout-ms", config.groupMinSessionTimeoutMs,
+           "shortest session timeout a consumer may ask for")
+        ->capture_default_str()
+        ->check(CLI::Range(1, std::numeric_limits<std::int32_t>::max()));
+    app.add_option("--group-max-session-timeout-ms", config.groupMaxSessionTimeoutMs,
+           "longest session timeout a consumer may ask for")
+        ->capture_default_str()
+        ->check(CLI::Range(1, std::numeric_limits<std::int32_t>::max()));
     app.add_option("--sasl-plain-user", saslPlainUsers,
            "NAME:PASSWORD of a user who may connect, repeatable; with any, every client must "
            "authenticate with SASL/PLAIN (security.protocol=SASL_PLAINTEXT). Shows in ps: "

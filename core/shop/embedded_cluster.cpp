@@ -9,6 +9,29 @@
 
 namespace chippy::shop {
 
+namespace {
+
+constexpr std::int64_t kRetentionCheckIntervalMs = 1000;
+constexpr std::int32_t kInitialRebalanceDelayMs = 0;
+constexpr std::int32_t kMinSessionTimeoutMs = 1000;
+constexpr std::int32_t kMaxSessionTimeoutMs = 300000;
+constexpr std::int64_t kSegmentBytes = 64LL << 20;
+constexpr std::int32_t kMaxMessageBytes = 16 << 20;
+
+} // namespace
+
+broker::BrokerConfig EmbeddedCluster::shopBrokerConfig()
+{
+    broker::BrokerConfig c;
+    c.retentionCheckIntervalMs = kRetentionCheckIntervalMs;
+    c.groupInitialRebalanceDelayMs = kInitialRebalanceDelayMs;
+    c.groupMinSessionTimeoutMs = kMinSessionTimeoutMs;
+    c.groupMaxSessionTimeoutMs = kMaxSessionTimeoutMs;
+    c.segmentBytes = kSegmentBytes;
+    c.maxMessageBytes = kMaxMessageBytes;
+    return c;
+}
+
 EmbeddedCluster::EmbeddedCluster(const QString &dataDir, broker::BrokerConfig base)
     : m_dataDir(dataDir.isEmpty() ? m_tempDir.path() : dataDir)
     , m_config(std::move(base))

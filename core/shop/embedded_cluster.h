@@ -19,7 +19,12 @@ class EmbeddedCluster
 {
 public:
     // An empty dataDir keeps the log in a temporary directory removed at the end.
-    explicit EmbeddedCluster(const QString &dataDir = {}, broker::BrokerConfig base = {});
+    explicit EmbeddedCluster(
+        const QString &dataDir = {}, broker::BrokerConfig base = shopBrokerConfig());
+
+    // Kafka's defaults tuned for a live demo: groups form at once, retention acts within a
+    // second, and the shop's short session timeouts are allowed.
+    static broker::BrokerConfig shopBrokerConfig();
     ~EmbeddedCluster();
 
     bool start(QString *error);

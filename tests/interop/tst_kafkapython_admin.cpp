@@ -125,8 +125,9 @@ private slots:
         QCOMPARE(steps["alter"].toObject()["error_code"].toInt(), 0);
         const auto bad = steps["alter_bad"].toObject();
         QCOMPARE(bad["error_code"].toInt(), 40);
-        QCOMPARE(
-            bad["error_message"].toString(), QStringLiteral("segment.bytes must be at least 1024"));
+        QCOMPARE(bad["error_message"].toString(),
+            QStringLiteral(
+                "Invalid value 12 for configuration segment.bytes: Value must be at least 1024"));
 
         // AlterConfigs replaced the overrides: retention.ms went back to its default.
         const auto after = steps["describe_after"].toObject()["configs"].toObject();

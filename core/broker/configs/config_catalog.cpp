@@ -1,5 +1,6 @@
 #include "config_catalog.h"
 
+#include "configs/topic_config_defs.h"
 #include "log/topic_config.h"
 #include "log/topic_registry.h"
 
@@ -7,55 +8,6 @@
 
 namespace chippy::broker {
 namespace {
-
-// What DescribeConfigs tells about each topic config beyond its value.
-struct TopicConfigFacts
-{
-    const char *name;
-    const char *brokerName; // the broker-wide setting that supplies the default
-    ConfigType type;
-    const char *documentation;
-};
-
-constexpr TopicConfigFacts kTopicConfigFacts[] = {
-    {"cleanup.policy", "log.cleanup.policy", ConfigType::List,
-        "What happens to old log segments: 'delete' removes them once they are past retention. "
-        "Compaction is not supported."},
-    {"compression.type", "compression.type", ConfigType::String,
-        "Recorded for clients; batches are stored exactly as the producer compressed them."},
-    {"max.message.bytes", "message.max.bytes", ConfigType::Int,
-        "The largest record batch the topic accepts, in bytes."},
-    {"message.timestamp.type", "log.message.timestamp.type", ConfigType::String,
-        "Recorded for clients; records keep the creation time the producer gave them."},
-    {"min.insync.replicas", "min.insync.replicas", ConfigType::Int,
-        "Replicas that must have a write before acks=all succeeds; this cluster has one broker."},
-    {"retention.bytes", "log.retention.bytes", ConfigType::Long,
-        "How large a partition may grow before its oldest segments are deleted; -1 for no "
-        "limit."},
-    {"retention.ms", "log.retention.ms", ConfigType::Long,
-        "How long a segment is kept after its newest record before it is deleted; -1 to keep "
-        "records forever."},
-    {"segment.bytes", "log.segment.bytes", ConfigType::Int,
-        "The size at which a partition starts a new segment; retention deletes whole "
-        "segments."},
-};
-
-const TopicConfigFacts *factsFor(const std::string &name)
-{
-    for (const auto &f : kTopicConfigFacts) {
-        if (name == f.name) {
-            return &f;
-        }
-    }
-    return nullptr;
-}
-
-std::string defaultFor(const std::vector<TopicConfigEntry> &entries, const std::string &name)
-{
-    const auto it = std::find_if(
-        entries.begin(), entries.end(), [&](const auto &e) { return e.name == name; });
-    return it == entries.end() ? std::string() : it->defaultValue;
-}
 
 // A broker setting, computed from a BrokerConfig so that its built-in default can be told
 // apart from a value given on the command line.
@@ -113,9 +65,14 @@ std::vector<BrokerSetting> brokerSettings(
     };
     // The broker-wide defaults of the topic configs, under their broker names.
     for (const auto &entry : topicConfigEntries(c)) {
-        if (const auto *facts = factsFor(entry.name)) {
-            settings.push_back({facts->brokerName, entry.defaultValue, facts->type,
-                std::string("Default for topics: ") + facts->documentation});
+        const auto *def = findTopicConfigDef(entry.name);
+        if (def->brokerName.empty()) {
+            continue;
+        }
+        const auto same = [&](const BrokerSetting &s) { return s.name == def->brokerName; };
+        if (std::none_of(settings.begin(), settings.end(), same)) {
+            settings.push_back({std::string(def->brokerName), entry.defaultValue, def->type,
+                "Default for topics: " + std::string(def->documentation)});
         }
     }
     std::sort(settings.begin(), settings.end(),
@@ -128,26 +85,35 @@ std::vector<BrokerSetting> brokerSettings(
 std::vector<DescribedConfig> describeTopicConfigs(const Topic &topic, const BrokerConfig &broker)
 {
     const auto builtIn = topicConfigEntries(BrokerConfig {});
+    const auto inEffect = topicConfigEntries(broker);
     std::vector<DescribedConfig> result;
-    for (const auto &entry : topicConfigEntries(broker)) {
-        const TopicConfigFacts *facts = factsFor(entry.name);
+    for (std::size_t i = 0; i < inEffect.size(); ++i) {
+        const auto &entry = inEffect[i];
+        const auto *def = findTopicConfigDef(entry.name);
         DescribedConfig d;
         d.name = entry.name;
-        d.type = facts ? facts->type : (entry.numeric ? ConfigType::Long : ConfigType::String);
-        d.documentation = facts ? facts->documentation : "";
-        const std::string brokerName = facts ? facts->brokerName : entry.name;
+        d.type = def->type;
+        d.documentation = def->documentation;
+        d.value = entry.defaultValue;
+        d.source = ConfigSource::DefaultConfig;
         if (const auto it = topic.config.overrides.find(entry.name);
             it != topic.config.overrides.end()) {
-            d.synonyms.push_back({entry.name, it->second, ConfigSource::TopicConfig});
+            d.value = canonicalTopicConfig(it->first, it->second);
+            d.source = ConfigSource::TopicConfig;
+            d.synonyms.push_back({entry.name, d.value, ConfigSource::TopicConfig});
         }
-        const std::string builtInValue = defaultFor(builtIn, entry.name);
-        if (entry.defaultValue != builtInValue) {
+        // Like Kafka, a config without a broker-wide setting has no further synonyms.
+        if (!def->brokerName.empty()) {
+            const std::string brokerName(def->brokerName);
+            if (entry.defaultValue != builtIn[i].defaultValue) {
+                d.synonyms.push_back(
+                    {brokerName, entry.defaultValue, ConfigSource::StaticBrokerConfig});
+            }
             d.synonyms.push_back(
-                {brokerName, entry.defaultValue, ConfigSource::StaticBrokerConfig});
+                {brokerName, builtIn[i].defaultValue, ConfigSource::DefaultConfig});
+            d.value = d.synonyms.front().value;
+            d.source = d.synonyms.front().source;
         }
-        d.synonyms.push_back({brokerName, builtInValue, ConfigSource::DefaultConfig});
-        d.value = d.synonyms.front().value;
-        d.source = d.synonyms.front().source;
         result.push_back(std::move(d));
     }
     return result;

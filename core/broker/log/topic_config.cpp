@@ -1,62 +1,66 @@
 #include "topic_config.h"
 
-#include <charconv>
+#include "configs/config_value.h"
+#include "configs/topic_config_defs.h"
 
 namespace chippy::broker {
-
-std::vector<TopicConfigEntry> topicConfigEntries(const BrokerConfig &c)
-{
-    return {
-        {"cleanup.policy", "delete", false},
-        {"compression.type", "producer", false},
-        {"max.message.bytes", std::to_string(c.maxMessageBytes), true},
-        {"message.timestamp.type", "CreateTime", false},
-        {"min.insync.replicas", "1", true},
-        {"retention.bytes", std::to_string(c.retentionBytes), true},
-        {"retention.ms", std::to_string(c.retentionMs), true},
-        {"segment.bytes", std::to_string(c.segmentBytes), true},
-    };
-}
-
 namespace {
 
-std::optional<std::int64_t> parseNumber(const std::string &s)
+// The topic configs whose default is a broker setting chippy-broker takes from its
+// command line; every other default is Kafka's.
+std::string defaultValue(const TopicConfigDef &def, const BrokerConfig &c)
 {
-    std::int64_t v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || end != s.data() + s.size()) {
-        return std::nullopt;
+    if (def.name == "retention.ms") {
+        return std::to_string(c.retentionMs);
     }
-    return v;
+    if (def.name == "retention.bytes") {
+        return std::to_string(c.retentionBytes);
+    }
+    if (def.name == "segment.bytes") {
+        return std::to_string(c.segmentBytes);
+    }
+    if (def.name == "max.message.bytes") {
+        return std::to_string(c.maxMessageBytes);
+    }
+    return std::string(def.kafkaDefault);
 }
 
 } // namespace
 
+std::vector<TopicConfigEntry> topicConfigEntries(const BrokerConfig &c)
+{
+    std::vector<TopicConfigEntry> entries;
+    for (const auto &def : topicConfigDefs()) {
+        if (!def.hidden) {
+            entries.push_back({std::string(def.name), defaultValue(def, c)});
+        }
+    }
+    return entries;
+}
+
 std::optional<std::string> validateTopicConfig(const std::string &name, const std::string &value)
 {
-    static const BrokerConfig defaults;
-    for (const auto &e : topicConfigEntries(defaults)) {
-        if (e.name != name) {
-            continue;
-        }
-        if (e.numeric) {
-            const auto v = parseNumber(value);
-            if (!v) {
-                return "config " + name + " must be a whole number, not '" + value + "'";
-            }
-            if (name == "segment.bytes" && *v < 1024) {
-                return "segment.bytes must be at least 1024";
-            }
-            if ((name == "retention.ms" || name == "retention.bytes") && *v < -1) {
-                return name + " must be -1 or more";
-            }
-        }
-        if (name == "cleanup.policy" && value != "delete") {
-            return "cleanup.policy '" + value + "' is not supported (only delete)";
-        }
-        return std::nullopt;
+    const auto *def = findTopicConfigDef(name);
+    if (!def) {
+        return "Unknown topic config name: " + name;
     }
-    return "unknown topic config " + name;
+    return checkConfigValue(*def, value).refusal;
+}
+
+std::string canonicalTopicConfig(const std::string &name, const std::string &value)
+{
+    const auto *def = findTopicConfigDef(name);
+    if (!def) {
+        return value;
+    }
+    auto checked = checkConfigValue(*def, value);
+    return checked.refusal ? value : std::move(checked.canonical);
+}
+
+bool TopicConfig::keepsForever() const
+{
+    const auto it = overrides.find("cleanup.policy");
+    return it != overrides.end() && canonicalTopicConfig(it->first, it->second).empty();
 }
 
 std::int64_t TopicConfig::number(const std::string &key, std::int64_t fallback) const
@@ -65,7 +69,7 @@ std::int64_t TopicConfig::number(const std::string &key, std::int64_t fallback) 
     if (it == overrides.end()) {
         return fallback;
     }
-    return parseNumber(it->second).value_or(fallback);
+    return parseConfigLong(it->second).value_or(fallback);
 }
 
 } // namespace chippy::broker

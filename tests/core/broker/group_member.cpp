@@ -11,6 +11,8 @@ broker::BrokerConfig groupTestConfig()
     broker::BrokerConfig c;
     c.defaultPartitions = kTopicPartitions;
     c.groupMinSessionTimeoutMs = 100;
+    // Groups form at once: the tests time rebalances themselves.
+    c.groupInitialRebalanceDelayMs = 0;
     return c;
 }
 
