@@ -54,7 +54,8 @@ final class GroupScenario {
         fetchOffsets(s.step("offset fetch of an unknown group"), s.unknownGroup);
         describe("describe groups");
         for (short v : s.profile.all(ApiKeys.LIST_GROUPS)) {
-            suite.onlyOurs().exchange(s.step("list groups"), ApiKeys.LIST_GROUPS, v, new ListGroupsRequestData());
+            suite.onlyNamed(s.group).exchange(s.step("list groups"), ApiKeys.LIST_GROUPS, v,
+                    new ListGroupsRequestData());
         }
         if (s.uses(ApiKeys.OFFSET_DELETE)) {
             suite.exchange(s.step("offset delete of a subscribed topic"), ApiKeys.OFFSET_DELETE,
@@ -66,9 +67,21 @@ final class GroupScenario {
             suite.exchange(s.step("offset delete"), ApiKeys.OFFSET_DELETE, s.v(ApiKeys.OFFSET_DELETE),
                     offsetDelete(s.topicA));
         }
-        suite.exchange(s.step("delete groups"), ApiKeys.DELETE_GROUPS, s.v(ApiKeys.DELETE_GROUPS),
-                new DeleteGroupsRequestData().setGroupsNames(new ArrayList<>(List.of(s.group, s.unknownGroup))));
-        fetchOffsets(s.step("offset fetch of a deleted group"), s.group);
+        if (s.uses(ApiKeys.DELETE_GROUPS)) {
+            suite.exchange(s.step("delete groups"), ApiKeys.DELETE_GROUPS, s.v(ApiKeys.DELETE_GROUPS),
+                    new DeleteGroupsRequestData().setGroupsNames(
+                            new ArrayList<>(List.of(s.group, s.unknownGroup))));
+            fetchOffsets(s.step("offset fetch of a deleted group"), s.group);
+        }
+    }
+
+    /** For a client that never deletes groups: its group once the topics it committed to are gone. */
+    void afterTopicsDeleted() {
+        if (s.uses(ApiKeys.DELETE_GROUPS)) {
+            return;
+        }
+        suite.onlyNamed(s.group).exchange(s.step("list groups after the group's topics were deleted"),
+                ApiKeys.LIST_GROUPS, s.v(ApiKeys.LIST_GROUPS), new ListGroupsRequestData());
     }
 
     private void findCoordinator() {
@@ -162,7 +175,12 @@ final class GroupScenario {
     }
 
     private void fetchOffsets(String step, String group) {
-        short v = s.v(ApiKeys.OFFSET_FETCH);
+        for (short v : s.profile.all(ApiKeys.OFFSET_FETCH)) {
+            suite.exchange(step, ApiKeys.OFFSET_FETCH, v, offsetFetchRequest(v, group));
+        }
+    }
+
+    private OffsetFetchRequestData offsetFetchRequest(short v, String group) {
         OffsetFetchRequestData request = new OffsetFetchRequestData();
         List<Integer> partitionsA = new ArrayList<>(List.of(0, 1, 2));
         List<Integer> partitionsB = new ArrayList<>(List.of(0));
@@ -183,7 +201,7 @@ final class GroupScenario {
                     new OffsetFetchRequestData.OffsetFetchRequestTopic().setName(s.topicB)
                             .setPartitionIndexes(partitionsB))));
         }
-        suite.exchange(step, ApiKeys.OFFSET_FETCH, v, request);
+        return request;
     }
 
     private void describe(String what) {

@@ -31,10 +31,10 @@ final class JsonTrees {
     }
 
     /**
-     * Blanks what may differ and orders lists by their elements' names. With a run tag, list elements named
-     * by something without the tag (other tests' topics and groups on the shared Kafka node) are dropped.
+     * Blanks what may differ and orders lists by their elements' names. With a name filter, list elements
+     * whose name does not contain it are dropped.
      */
-    static JsonNode normalize(JsonNode node, int selfNodeId, String runTag) {
+    static JsonNode normalize(JsonNode node, int selfNodeId, String nameFilter) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             List<String> remove = new ArrayList<>();
@@ -48,7 +48,7 @@ final class JsonTrees {
                 } else if (UUIDS.contains(key) && value.isTextual() && !value.asText().equals(ZERO_UUID)) {
                     field.setValue(TextNode.valueOf("<uuid>"));
                 } else {
-                    field.setValue(normalize(value, selfNodeId, runTag));
+                    field.setValue(normalize(value, selfNodeId, nameFilter));
                 }
             }
             object.remove(remove);
@@ -57,10 +57,10 @@ final class JsonTrees {
         if (node.isArray()) {
             List<JsonNode> elements = new ArrayList<>();
             for (JsonNode element : node) {
-                if (runTag != null && !ours(element, runTag)) {
+                if (nameFilter != null && !named(element, nameFilter)) {
                     continue;
                 }
-                elements.add(normalize(element, selfNodeId, runTag));
+                elements.add(normalize(element, selfNodeId, nameFilter));
             }
             elements.sort(JsonTrees::byIdentity);
             ArrayNode sorted = JsonNodeFactory.instance.arrayNode();
@@ -84,14 +84,14 @@ final class JsonTrees {
         return value;
     }
 
-    private static boolean ours(JsonNode element, String runTag) {
+    private static boolean named(JsonNode element, String nameFilter) {
         if (!element.isObject()) {
             return true;
         }
         for (String key : List.of("name", "topic", "topicName", "groupId")) {
             JsonNode name = element.get(key);
             if (name != null && name.isTextual()) {
-                return name.asText().contains(runTag);
+                return name.asText().contains(nameFilter);
             }
         }
         return true;

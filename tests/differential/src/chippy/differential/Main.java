@@ -30,7 +30,7 @@ import org.apache.kafka.common.protocol.ApiKeys;
 
 /**
  * The differential suite: the same requests to chippy-broker and to Apache Kafka, at the versions that
- * librdkafka, KafkaJS and the Java client send, answers compared field by field. Differences not listed in
+ * librdkafka, KafkaJS, kafka-python and the Java client send, answers compared field by field. Differences not listed in
  * the accepted-differences file fail the run.
  *
  * Environment: CHIPPY_BROKER_BIN (the broker to start), CHIPPY_KAFKA_ENV (server.env of a running Kafka);
@@ -77,9 +77,9 @@ public final class Main {
         Map<ApiKeys, short[]> kafkaRanges = advertised(suite.kafka);
         for (Side side : suite.sides()) {
             side.nodeId = selfNodeId(side);
-            awaitCoordinators(side, suite.runTag);
+            awaitCoordinators(side);
         }
-        List<Profile> profiles = List.of(Profile.librdkafka(), Profile.kafkaJs(),
+        List<Profile> profiles = List.of(Profile.librdkafka(), Profile.kafkaJs(), Profile.kafkaPython(),
                 Profile.javaClient(chippyRanges, kafkaRanges));
         for (Profile profile : profiles) {
             checkServed(profile, chippyRanges);
@@ -166,9 +166,10 @@ public final class Main {
      * COORDINATOR_LOAD_IN_PROGRESS while it creates its internal topics; clients retry, and so does this,
      * before anything is compared.
      */
-    private static void awaitCoordinators(Side side, String runTag) throws IOException {
+    private static void awaitCoordinators(Side side) throws IOException {
         long deadline = System.currentTimeMillis() + COORDINATOR_TIMEOUT_MS;
-        String group = runTag + "-warm-up";
+        // Named apart from the run's groups, which are compared: this member's session just runs out.
+        String group = "chippy-differential-warm-up-" + UUID.randomUUID();
         while (true) {
             WireConnection.Reply coordinator = side.connection.send(ApiKeys.FIND_COORDINATOR, (short) 3,
                     new FindCoordinatorRequestData().setKey(group).setKeyType((byte) 0));

@@ -107,6 +107,35 @@ final class Profile {
                 .with(ApiKeys.SASL_AUTHENTICATE, 1);
     }
 
+    /**
+     * kafka-python 2.0.2: versions chosen from the broker version it infers from chippy's ApiVersions (2.3),
+     * and min(its newest, the broker's) for the admin client (/work/shared/KAFKA-PROTOCOL.md).
+     */
+    static Profile kafkaPython() {
+        return new Profile("kafka-python", READ_UNCOMMITTED)
+                .with(ApiKeys.API_VERSIONS, 0)
+                .with(ApiKeys.METADATA, 1, 0, 5)
+                .with(ApiKeys.PRODUCE, 7)
+                .with(ApiKeys.FETCH, 4)
+                .with(ApiKeys.LIST_OFFSETS, 1)
+                .with(ApiKeys.FIND_COORDINATOR, 0)
+                .with(ApiKeys.JOIN_GROUP, 2)
+                .with(ApiKeys.SYNC_GROUP, 1)
+                .with(ApiKeys.HEARTBEAT, 1)
+                .with(ApiKeys.LEAVE_GROUP, 1)
+                .with(ApiKeys.OFFSET_COMMIT, 2)
+                .with(ApiKeys.OFFSET_FETCH, 1, 3)
+                .with(ApiKeys.DESCRIBE_GROUPS, 3)
+                .with(ApiKeys.LIST_GROUPS, 1)
+                .with(ApiKeys.CREATE_TOPICS, 3)
+                .with(ApiKeys.CREATE_PARTITIONS, 1)
+                .with(ApiKeys.DELETE_TOPICS, 3)
+                .with(ApiKeys.DESCRIBE_CONFIGS, 2)
+                .with(ApiKeys.ALTER_CONFIGS, 1)
+                .with(ApiKeys.DESCRIBE_ACLS, 1)
+                .with(ApiKeys.SASL_HANDSHAKE, 0);
+    }
+
     /** The Java client 4.4: the newest version both brokers advertise, for every API chippy serves. */
     static Profile javaClient(Map<ApiKeys, short[]> chippyRanges, Map<ApiKeys, short[]> kafkaRanges) {
         Profile java = new Profile("java", READ_UNCOMMITTED);

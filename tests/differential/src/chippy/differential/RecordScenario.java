@@ -144,6 +144,9 @@ final class RecordScenario {
     }
 
     private void deleteRecords() {
+        if (!s.uses(ApiKeys.DELETE_RECORDS)) {
+            return;
+        }
         short v = s.v(ApiKeys.DELETE_RECORDS);
         DeleteRecordsRequestData request = new DeleteRecordsRequestData().setTimeoutMs(TIMEOUT_MS);
         DeleteRecordsRequestData.DeleteRecordsTopic a = new DeleteRecordsRequestData.DeleteRecordsTopic()
@@ -181,6 +184,9 @@ final class RecordScenario {
 
     /** An idempotent producer: its id, a batch, the same batch again, then a gap in the sequence. */
     private void idempotentProduce() {
+        if (!s.uses(ApiKeys.INIT_PRODUCER_ID)) {
+            return;
+        }
         Suite.Answers ids = suite.exchange(s.step("init producer id"), ApiKeys.INIT_PRODUCER_ID,
                 s.v(ApiKeys.INIT_PRODUCER_ID), new InitProducerIdRequestData().setTransactionalId(null)
                         .setTransactionTimeoutMs(TIMEOUT_MS).setProducerId(-1).setProducerEpoch((short) -1));

@@ -43,6 +43,7 @@ final class Scenarios {
         new RecordScenario(this).run();
         new GroupScenario(this).run();
         new TopicScenario(this).deleteTopics();
+        new GroupScenario(this).afterTopicsDeleted();
     }
 
     boolean uses(ApiKeys api) {

@@ -40,7 +40,7 @@ final class Suite {
     final List<Difference> differences = new ArrayList<>();
     /** API name and version of every exchange compared, as "Name vN". */
     final Set<String> compared = new TreeSet<>();
-    private boolean onlyOurs;
+    private String onlyNamed;
     private Consumer<JsonNode> tidy;
 
     Suite(Side chippy, Side kafka, String runTag) {
@@ -53,9 +53,12 @@ final class Suite {
         return List.of(chippy, kafka);
     }
 
-    /** The next exchange keeps only list elements named with this run's tag (the Kafka node is shared). */
-    Suite onlyOurs() {
-        onlyOurs = true;
+    /**
+     * The next exchange keeps only list elements whose name contains this (the Kafka node is shared, and
+     * other tests' or clients' topics and groups are not compared).
+     */
+    Suite onlyNamed(String tag) {
+        onlyNamed = tag;
         return this;
     }
 
@@ -70,9 +73,9 @@ final class Suite {
     }
 
     Answers exchange(String step, ApiKeys api, short version, Function<Side, ApiMessage> request) {
-        boolean filter = onlyOurs;
+        String filter = onlyNamed;
         Consumer<JsonNode> tidyUp = tidy;
-        onlyOurs = false;
+        onlyNamed = null;
         tidy = null;
         compared.add(api.name + " v" + version);
         WireConnection.Reply chippyReply = send(chippy, api, version, request);
@@ -130,7 +133,7 @@ final class Suite {
         }
     }
 
-    private JsonNode tree(Side side, WireConnection.Reply reply, short version, boolean filter,
+    private JsonNode tree(Side side, WireConnection.Reply reply, short version, String filter,
             Consumer<JsonNode> tidyUp) {
         if (reply.closed()) {
             ObjectNode failure = JsonNodeFactory.instance.objectNode();
@@ -141,7 +144,7 @@ final class Suite {
         if (reply.body() instanceof FetchResponseData fetch) {
             Records.replaceFetchedRecords(fetch, json);
         }
-        JsonNode normalized = JsonTrees.normalize(json, side.nodeId, filter ? runTag : null);
+        JsonNode normalized = JsonTrees.normalize(json, side.nodeId, filter);
         if (tidyUp != null) {
             tidyUp.accept(normalized);
         }

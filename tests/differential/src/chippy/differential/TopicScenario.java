@@ -18,6 +18,7 @@ final class TopicScenario {
     private static final int TIMEOUT_MS = 10000;
     private static final byte TOPIC_RESOURCE = 2;
     private static final byte SET = 0;
+    private static final short FIRST_NO_AUTO_CREATE_METADATA = 4;
     private static final int PARTITIONS_A = 3;
     private static final int PARTITIONS_A_GROWN = 4;
     private static final List<String> DESCRIBED_CONFIGS = List.of("cleanup.policy", "retention.ms",
@@ -81,16 +82,25 @@ final class TopicScenario {
 
     private void metadata() {
         for (short v : s.profile.all(ApiKeys.METADATA)) {
+            // Before v4 a Metadata request creates the unknown topics it names, on both brokers.
+            boolean mayRefuseCreation = v >= FIRST_NO_AUTO_CREATE_METADATA;
             List<MetadataRequestData.MetadataRequestTopic> topics = new ArrayList<>();
-            for (String name : List.of(s.topicA, s.topicB, s.unknownTopic)) {
+            for (String name : mayRefuseCreation ? List.of(s.topicA, s.topicB, s.unknownTopic)
+                    : List.of(s.topicA, s.topicB)) {
                 topics.add(new MetadataRequestData.MetadataRequestTopic().setName(name));
             }
-            suite.exchange(s.step("metadata of our topics and an unknown one"), ApiKeys.METADATA, v,
-                    new MetadataRequestData().setTopics(topics).setAllowAutoTopicCreation(false));
+            MetadataRequestData request = new MetadataRequestData().setTopics(topics);
+            if (mayRefuseCreation) {
+                request.setAllowAutoTopicCreation(false);
+            }
+            suite.exchange(s.step("metadata of our topics and an unknown one"), ApiKeys.METADATA, v, request);
         }
     }
 
     private void createPartitions() throws IOException {
+        if (!s.uses(ApiKeys.CREATE_PARTITIONS)) {
+            return;
+        }
         short v = s.v(ApiKeys.CREATE_PARTITIONS);
         suite.exchange(s.step("create partitions"), ApiKeys.CREATE_PARTITIONS, v,
                 partitionsRequest(s.topicA, PARTITIONS_A_GROWN));
