@@ -30,8 +30,8 @@ import org.apache.kafka.common.protocol.ApiKeys;
 
 /**
  * The differential suite: the same requests to chippy-broker and to Apache Kafka, at the versions that
- * librdkafka, KafkaJS, kafka-python and the Java client send, answers compared field by field. Differences not listed in
- * the accepted-differences file fail the run.
+ * librdkafka, KafkaJS, kafka-python and the Java client send, answers compared field by field.
+ * Differences not listed in the accepted-differences file fail the run.
  *
  * Environment: CHIPPY_BROKER_BIN (the broker to start), CHIPPY_KAFKA_ENV (server.env of a running Kafka);
  * argument: the accepted-differences file.

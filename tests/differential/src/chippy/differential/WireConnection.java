@@ -39,10 +39,6 @@ final class WireConnection implements AutoCloseable {
         this.address = address;
     }
 
-    String address() {
-        return address;
-    }
-
     private void connect() throws IOException {
         int colon = address.lastIndexOf(':');
         socket = new Socket();
