@@ -41,6 +41,9 @@ public:
 
 private:
     static constexpr std::size_t kMaxPendingRequests = 256;
+    // SO_SNDBUF: more than a fetch response at librdkafka's and Java's default
+    // max.partition.fetch.bytes (1 MiB). The kernel caps it at net.core.wmem_max.
+    static constexpr int kSendBufferBytes = 4 << 20;
     // Kafka's sasl.server.max.receive.size: the largest frame before authentication.
     static constexpr std::uint32_t kMaxUnauthenticatedFrameBytes = 512 * 1024;
 
