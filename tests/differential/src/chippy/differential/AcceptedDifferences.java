@@ -20,16 +20,18 @@ final class AcceptedDifferences {
         final String api;
         final int fromVersion;
         final int toVersion;
+        final String pathGlob;
         final Pattern path;
         final String reason;
         int matches;
 
-        Entry(int line, String api, int fromVersion, int toVersion, Pattern path, String reason) {
+        Entry(int line, String api, int fromVersion, int toVersion, String pathGlob, String reason) {
             this.line = line;
             this.api = api;
             this.fromVersion = fromVersion;
             this.toVersion = toVersion;
-            this.path = path;
+            this.pathGlob = pathGlob;
+            this.path = glob(pathGlob);
             this.reason = reason;
         }
 
@@ -60,7 +62,7 @@ final class AcceptedDifferences {
                 from = Integer.parseInt(range[0]);
                 to = Integer.parseInt(range[range.length - 1]);
             }
-            accepted.entries.add(new Entry(i + 1, parts[0], from, to, glob(parts[2]), parts[3]));
+            accepted.entries.add(new Entry(i + 1, parts[0], from, to, parts[2], parts[3]));
         }
         return accepted;
     }

@@ -102,7 +102,7 @@ public final class Main {
         for (AcceptedDifferences.Entry entry : accepted.entries) {
             System.out.printf("accepted (line %d, %d differences): %s %s %s: %s%n", entry.line, entry.matches,
                     entry.api, entry.fromVersion == 0 && entry.toVersion == Short.MAX_VALUE ? "*"
-                            : entry.fromVersion + "-" + entry.toVersion, entry.path.pattern(), entry.reason);
+                            : entry.fromVersion + "-" + entry.toVersion, entry.pathGlob, entry.reason);
             if (entry.matches == 0) {
                 System.out.println("  note: this entry matched nothing in this run; remove it if it stays so");
             }
