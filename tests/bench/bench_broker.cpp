@@ -1,385 +1,85 @@
-// Broker benchmark: the same librdkafka producer and consumer against chippy-broker and against
-// librdkafka's mock cluster, side by side in one run. Prints a table and JSON.
+// Broker benchmark: the same librdkafka producer and consumer against chippy-broker, librdkafka's
+// mock cluster and Apache Kafka, side by side in one run, at each record size; then Kafka's own
+// perf tools against chippy-broker and Kafka. Prints a table and JSON.
 //
-//   bench_broker [--records N] [--size BYTES] [--latency-seconds S] [--rounds N] [--json FILE]
-//                [--broker PATH]
+//   bench_broker [--records N] [--sizes B,B...] [--latency-seconds S] [--rounds N]
+//                [--json FILE] [--broker PATH] [--in-memory] [--no-kafka] [--no-perf-tools]
 //
-// With several rounds the two targets take turns and each figure is the median of its rounds,
-// which steadies the comparison on a busy machine.
-#include <librdkafka/rdkafka.h>
-#include <librdkafka/rdkafka_mock.h>
+// --records is the count at each size, but for large records: no size moves more than
+// kMaxBytesPerSize. chippy-broker keeps its log in files like Kafka does (--in-memory: not).
+// With several rounds the targets take turns and each figure is the median of its rounds,
+// which steadies the comparison on a busy machine. Kafka is started once, through
+// tests/servers/kafka-server.sh, and left out with a line saying why when java or its jars
+// are missing.
+#include "bench_broker_client.h"
+#include "bench_broker_perf_tools.h"
+#include "bench_broker_processes.h"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
-#include <sys/wait.h>
-#include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using namespace bench;
 
-constexpr const char *kTopic = "bench";
-constexpr int kLatencyRatePerSecond = 1000;
-constexpr auto kStallLimit = std::chrono::seconds(10);
+constexpr long kMaxBytesPerSize = 256L << 20;
+// The goals of issue 9 for chippy-broker against Apache Kafka on this machine.
+constexpr double kThroughputGoal = 1.0;
+constexpr double kStartGoal = 50.0;
+constexpr double kRssGoal = 0.25;
 
 struct Options
 {
     long records = 1'000'000;
-    int size = 100;
+    std::vector<int> sizes {100, 1024};
     int latencySeconds = 5;
     int rounds = 1;
     std::string json;
     std::string brokerPath;
+    bool inMemory = false;
+    bool kafka = true;
+    bool perfTools = true;
+
+    long recordsFor(int size) const
+    {
+        return std::min(records, std::max(1L, kMaxBytesPerSize / size));
+    }
 };
 
-struct Result
+struct Target
 {
-    std::string target;
-    double produceMsgPerSec = 0;
-    double produceMBPerSec = 0;
-    double consumeMsgPerSec = 0;
-    double consumeMBPerSec = 0;
-    long consumed = 0;
-    double latencyP50Ms = 0;
-    double latencyP99Ms = 0;
-    // CPU time the broker itself spent while the records were produced.
-    double produceBrokerCpuMs = 0;
+    Target(std::string key, std::string name)
+        : key(std::move(key))
+        , name(std::move(name))
+    { }
+
+    std::string key;
+    std::string name;
+    std::string skipped; // why the target was left out, if it was
+    bool inProcess = false;
+    std::vector<std::vector<ClientResult>> rounds; // [size index][round]
+    std::vector<double> startMs;
     long peakRssKb = -1;
+    std::vector<ProducerPerf> perfProduce; // [size index]
+    std::vector<ConsumerPerf> perfConsume;
+
+    bool ran() const { return skipped.empty(); }
 };
 
-using CpuProbe = std::function<long long()>; // nanoseconds on CPU so far
-
-[[noreturn]] void fail(const std::string &what)
+[[noreturn]] void usage(const std::string &what)
 {
     std::fprintf(stderr, "bench_broker: %s\n", what.c_str());
-    std::exit(1);
-}
-
-void set(rd_kafka_conf_t *conf, const char *key, const std::string &value)
-{
-    char err[256];
-    if (rd_kafka_conf_set(conf, key, value.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK) {
-        fail(std::string(key) + ": " + err);
-    }
-}
-
-double seconds(Clock::duration d)
-{
-    return std::chrono::duration<double>(d).count();
-}
-
-// Nanoseconds on a CPU of the threads in taskDir (/proc/<pid>/task) whose name starts with
-// prefix: the first field of each thread's schedstat.
-long long threadsCpuNs(const std::filesystem::path &taskDir, const std::string &prefix = "")
-{
-    long long total = 0;
-    std::error_code ec;
-    for (const auto &task : std::filesystem::directory_iterator(taskDir, ec)) {
-        std::string comm;
-        std::getline(std::ifstream(task.path() / "comm"), comm);
-        long long ns = 0;
-        if (comm.rfind(prefix, 0) == 0 && std::ifstream(task.path() / "schedstat") >> ns) {
-            total += ns;
-        }
-    }
-    return total;
-}
-
-// The mock cluster runs on threads of this process named "rdk:mock".
-long long mockThreadsCpuNs()
-{
-    return threadsCpuNs("/proc/self/task", "rdk:mock");
-}
-
-// --- a chippy-broker child process ------------------------------------------------------
-
-struct ChildBroker
-{
-    pid_t pid = -1;
-    std::string bootstrap;
-
-    explicit ChildBroker(const std::string &path)
-    {
-        int fds[2];
-        if (pipe(fds) != 0) {
-            fail("pipe failed");
-        }
-        pid = fork();
-        if (pid == 0) {
-            dup2(fds[1], STDOUT_FILENO);
-            close(fds[0]);
-            execl(path.c_str(), path.c_str(), "--listen", "127.0.0.1:0", "--in-memory",
-                "--log-level", "warn", static_cast<char *>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        std::string line;
-        char c;
-        while (read(fds[0], &c, 1) == 1 && c != '\n') {
-            line += c;
-        }
-        close(fds[0]);
-        const std::string prefix = "listening on ";
-        if (line.rfind(prefix, 0) != 0) {
-            fail("chippy-broker did not start (" + path + ")");
-        }
-        bootstrap = line.substr(prefix.size());
-    }
-
-    long long cpuNs() const { return threadsCpuNs("/proc/" + std::to_string(pid) + "/task"); }
-
-    long peakRssKb() const
-    {
-        std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-        std::string key;
-        while (status >> key) {
-            if (key == "VmHWM:") {
-                long kb = 0;
-                status >> kb;
-                return kb;
-            }
-        }
-        return -1;
-    }
-
-    ~ChildBroker()
-    {
-        kill(pid, SIGTERM);
-        waitpid(pid, nullptr, 0);
-    }
-};
-
-// --- the measurements -------------------------------------------------------------------
-
-struct DeliveryCounter
-{
-    std::atomic<long> delivered {0};
-    std::atomic<long> failed {0};
-    std::vector<double> *latenciesMs = nullptr;
-};
-
-void onDelivery(rd_kafka_t *, const rd_kafka_message_t *m, void *opaque)
-{
-    auto *counter = static_cast<DeliveryCounter *>(opaque);
-    if (m->err) {
-        counter->failed++;
-        return;
-    }
-    counter->delivered++;
-    if (counter->latenciesMs && m->_private) {
-        const auto sent = *static_cast<Clock::time_point *>(m->_private);
-        counter->latenciesMs->push_back(
-            std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
-        delete static_cast<Clock::time_point *>(m->_private);
-    }
-}
-
-rd_kafka_t *makeProducer(const std::string &bootstrap, DeliveryCounter &counter, bool lowLatency)
-{
-    rd_kafka_conf_t *conf = rd_kafka_conf_new();
-    set(conf, "bootstrap.servers", bootstrap);
-    set(conf, "acks", "all");
-    set(conf, "linger.ms", lowLatency ? "0" : "5");
-    set(conf, "queue.buffering.max.messages", "1000000");
-    rd_kafka_conf_set_dr_msg_cb(conf, onDelivery);
-    rd_kafka_conf_set_opaque(conf, &counter);
-    char err[256];
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
-    if (!rk) {
-        fail(err);
-    }
-    return rk;
-}
-
-void produceAll(const std::string &bootstrap, const Options &o, Result &r)
-{
-    DeliveryCounter counter;
-    rd_kafka_t *rk = makeProducer(bootstrap, counter, false);
-    const std::string payload(static_cast<std::size_t>(o.size), 'x');
-    const auto start = Clock::now();
-    for (long i = 0; i < o.records; ++i) {
-        while (rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(kTopic), RD_KAFKA_V_PARTITION(0),
-                   RD_KAFKA_V_VALUE(const_cast<char *>(payload.data()), payload.size()),
-                   RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END)
-            == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-            rd_kafka_poll(rk, 10);
-        }
-        rd_kafka_poll(rk, 0);
-    }
-    rd_kafka_flush(rk, 120000);
-    const double s = seconds(Clock::now() - start);
-    if (counter.delivered != o.records) {
-        fail(r.target + ": delivered " + std::to_string(counter.delivered.load()) + " of "
-            + std::to_string(o.records));
-    }
-    r.produceMsgPerSec = o.records / s;
-    r.produceMBPerSec = o.records * double(o.size) / s / 1e6;
-    rd_kafka_destroy(rk);
-}
-
-void consumeAll(const std::string &bootstrap, const Options &o, Result &r)
-{
-    rd_kafka_conf_t *conf = rd_kafka_conf_new();
-    set(conf, "bootstrap.servers", bootstrap);
-    set(conf, "group.id", "bench");
-    set(conf, "enable.auto.commit", "false");
-    char err[256];
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
-    if (!rk) {
-        fail(err);
-    }
-    rd_kafka_topic_partition_list_t *parts = rd_kafka_topic_partition_list_new(1);
-    rd_kafka_topic_partition_list_add(parts, kTopic, 0)->offset = RD_KAFKA_OFFSET_BEGINNING;
-    rd_kafka_assign(rk, parts);
-    rd_kafka_topic_partition_list_destroy(parts);
-    long received = 0;
-    const auto start = Clock::now();
-    auto lastProgress = start;
-    auto end = start;
-    // A target that stalls is reported with what it delivered until it stopped making progress.
-    while (received < o.records && Clock::now() - lastProgress < kStallLimit) {
-        rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
-        if (!m) {
-            continue;
-        }
-        if (!m->err) {
-            ++received;
-            end = lastProgress = Clock::now();
-        }
-        rd_kafka_message_destroy(m);
-    }
-    const double s = seconds(end - start);
-    if (received != o.records) {
-        std::fprintf(stderr, "%s: consumer stalled after %ld of %ld records\n", r.target.c_str(),
-            received, o.records);
-    }
-    r.consumed = received;
-    r.consumeMsgPerSec = s > 0 ? received / s : 0;
-    r.consumeMBPerSec = s > 0 ? received * double(o.size) / s / 1e6 : 0;
-    rd_kafka_consumer_close(rk);
-    rd_kafka_destroy(rk);
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty()) {
-        return 0;
-    }
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * double(v.size())))];
-}
-
-void measureLatency(const std::string &bootstrap, const Options &o, Result &r)
-{
-    std::vector<double> latencies;
-    DeliveryCounter counter;
-    counter.latenciesMs = &latencies;
-    rd_kafka_t *rk = makeProducer(bootstrap, counter, true);
-    const std::string payload(static_cast<std::size_t>(o.size), 'y');
-    const long total = static_cast<long>(o.latencySeconds) * kLatencyRatePerSecond;
-    const auto interval = std::chrono::microseconds(1'000'000 / kLatencyRatePerSecond);
-    auto next = Clock::now();
-    for (long i = 0; i < total; ++i) {
-        next += interval;
-        while (Clock::now() < next) {
-            rd_kafka_poll(rk, 0);
-            std::this_thread::sleep_for(std::chrono::microseconds(50));
-        }
-        auto *sent = new Clock::time_point(Clock::now());
-        rd_kafka_producev(rk, RD_KAFKA_V_TOPIC(kTopic), RD_KAFKA_V_PARTITION(0),
-            RD_KAFKA_V_VALUE(const_cast<char *>(payload.data()), payload.size()),
-            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_OPAQUE(sent), RD_KAFKA_V_END);
-    }
-    rd_kafka_flush(rk, 60000);
-    // The first second includes connecting; leave it out.
-    if (latencies.size() > static_cast<std::size_t>(kLatencyRatePerSecond)) {
-        latencies.erase(latencies.begin(), latencies.begin() + kLatencyRatePerSecond);
-    }
-    r.latencyP50Ms = percentile(latencies, 0.50);
-    r.latencyP99Ms = percentile(latencies, 0.99);
-    rd_kafka_destroy(rk);
-}
-
-Result runAgainst(const std::string &target, const std::string &bootstrap, const Options &o,
-    const CpuProbe &brokerCpuNs)
-{
-    Result r;
-    r.target = target;
-    std::fprintf(
-        stderr, "%s: producing %ld records of %d bytes...\n", target.c_str(), o.records, o.size);
-    const auto cpuBefore = brokerCpuNs();
-    produceAll(bootstrap, o, r);
-    r.produceBrokerCpuMs = double(brokerCpuNs() - cpuBefore) / 1e6;
-    std::fprintf(stderr, "%s: consuming...\n", target.c_str());
-    consumeAll(bootstrap, o, r);
-    std::fprintf(stderr, "%s: latency at %d msg/s for %d s...\n", target.c_str(),
-        kLatencyRatePerSecond, o.latencySeconds);
-    measureLatency(bootstrap, o, r);
-    return r;
-}
-
-Result benchMock(const Options &o)
-{
-    rd_kafka_conf_t *conf = rd_kafka_conf_new();
-    set(conf, "test.mock.num.brokers", "1");
-    char err[256];
-    rd_kafka_t *holder = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
-    if (!holder) {
-        fail(err);
-    }
-    rd_kafka_mock_cluster_t *cluster = rd_kafka_handle_mock_cluster(holder);
-    rd_kafka_mock_topic_create(cluster, kTopic, 1, 1);
-    Result r = runAgainst(
-        "librdkafka mock", rd_kafka_mock_cluster_bootstraps(cluster), o, mockThreadsCpuNs);
-    rd_kafka_destroy(holder);
-    return r;
-}
-
-Result benchChippy(const Options &o)
-{
-    ChildBroker broker(o.brokerPath);
-    Result r
-        = runAgainst("chippy-broker", broker.bootstrap, o, [&broker] { return broker.cpuNs(); });
-    r.peakRssKb = broker.peakRssKb();
-    return r;
-}
-
-std::string toJson(const Options &o, const Result &chippy, const Result &mock)
-{
-    auto one = [](const Result &r) {
-        char buf[512];
-        std::snprintf(buf, sizeof buf,
-            "{\"produce_msg_s\": %.0f, \"produce_mb_s\": %.2f, \"consume_msg_s\": %.0f, "
-            "\"consume_mb_s\": %.2f, \"consumed\": %ld, \"latency_p50_ms\": %.3f, "
-            "\"latency_p99_ms\": %.3f, \"produce_broker_cpu_ms\": %.1f, "
-            "\"peak_rss_kb\": %ld}",
-            r.produceMsgPerSec, r.produceMBPerSec, r.consumeMsgPerSec, r.consumeMBPerSec,
-            r.consumed, r.latencyP50Ms, r.latencyP99Ms, r.produceBrokerCpuMs, r.peakRssKb);
-        return std::string(buf);
-    };
-    char head[256];
-    std::snprintf(head, sizeof head,
-        "{\"records\": %ld, \"record_bytes\": %d, \"latency_rate_msg_s\": %d, \"rounds\": %d, ",
-        o.records, o.size, kLatencyRatePerSecond, o.rounds);
-    char ratios[256];
-    std::snprintf(ratios, sizeof ratios, "\"produce_ratio\": %.3f, \"consume_ratio\": %.3f}",
-        chippy.produceMsgPerSec / mock.produceMsgPerSec,
-        chippy.consumeMsgPerSec / mock.consumeMsgPerSec);
-    return std::string(head) + "\"chippy\": " + one(chippy) + ", \"mock\": " + one(mock) + ", "
-        + ratios;
+    std::exit(2);
 }
 
 Options parse(int argc, char **argv)
@@ -390,14 +90,19 @@ Options parse(int argc, char **argv)
         const std::string a = argv[i];
         auto value = [&]() -> std::string {
             if (i + 1 >= argc) {
-                fail(a + " needs a value");
+                usage(a + " needs a value");
             }
             return argv[++i];
         };
         if (a == "--records") {
             o.records = std::stol(value());
-        } else if (a == "--size") {
-            o.size = std::stoi(value());
+        } else if (a == "--sizes" || a == "--size") {
+            o.sizes.clear();
+            std::stringstream list(value());
+            std::string size;
+            while (std::getline(list, size, ',')) {
+                o.sizes.push_back(std::max(1, std::stoi(size)));
+            }
         } else if (a == "--latency-seconds") {
             o.latencySeconds = std::stoi(value());
         } else if (a == "--rounds") {
@@ -406,71 +111,471 @@ Options parse(int argc, char **argv)
             o.json = value();
         } else if (a == "--broker") {
             o.brokerPath = value();
+        } else if (a == "--in-memory") {
+            o.inMemory = true;
+        } else if (a == "--no-kafka") {
+            o.kafka = false;
+        } else if (a == "--no-perf-tools") {
+            o.perfTools = false;
         } else {
-            fail("unknown option " + a);
+            usage("unknown option " + a);
         }
     }
     if (o.brokerPath.empty()) {
         o.brokerPath = CHIPPY_BROKER_DEFAULT_PATH;
     }
+    if (o.sizes.empty()) {
+        usage("--sizes needs at least one size");
+    }
     return o;
 }
 
-// Each figure the median of the rounds; the peak RSS the largest.
-Result medianOf(const std::vector<Result> &rounds)
+double median(std::vector<double> v)
 {
-    const auto median = [&](double Result::*field) {
+    if (v.empty()) {
+        return 0;
+    }
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// Each figure the median of the rounds; the records consumed the fewest.
+ClientResult medianOf(const std::vector<ClientResult> &rounds)
+{
+    ClientResult m;
+    for (double ClientResult::*field : {&ClientResult::produceMsgPerSec,
+             &ClientResult::produceMBPerSec, &ClientResult::consumeMsgPerSec,
+             &ClientResult::consumeMBPerSec, &ClientResult::latencyP50Ms,
+             &ClientResult::latencyP99Ms, &ClientResult::produceBrokerCpuMs,
+             &ClientResult::consumeBrokerCpuMs, &ClientResult::consumeClientCpuMs}) {
         std::vector<double> v;
         for (const auto &r : rounds) {
             v.push_back(r.*field);
         }
-        std::sort(v.begin(), v.end());
-        return v[v.size() / 2];
-    };
-    Result m = rounds.front();
-    for (double Result::*field : {&Result::produceMsgPerSec, &Result::produceMBPerSec,
-             &Result::consumeMsgPerSec, &Result::consumeMBPerSec, &Result::latencyP50Ms,
-             &Result::latencyP99Ms, &Result::produceBrokerCpuMs}) {
-        m.*field = median(field);
+        m.*field = median(v);
     }
+    m.consumed = rounds.empty() ? 0 : rounds.front().consumed;
     for (const auto &r : rounds) {
         m.consumed = std::min(m.consumed, r.consumed);
-        m.peakRssKb = std::max(m.peakRssKb, r.peakRssKb);
     }
     return m;
+}
+
+std::string topicName(const char *kind, int size, int round)
+{
+    return std::string(kind) + "-" + std::to_string(size) + "-r" + std::to_string(round);
+}
+
+// --- the runs ---------------------------------------------------------------------------
+
+struct Bench
+{
+    Options o;
+    std::string workDir;
+    Target chippy {"chippy", "chippy-broker"};
+    Target mock {"mock", "librdkafka mock"};
+    Target kafka {"kafka", "Apache Kafka"};
+    std::unique_ptr<KafkaProcess> kafkaProcess;
+    std::optional<std::string> javaMissing;
+
+    void startKafka()
+    {
+        if (!o.kafka) {
+            kafka.skipped = "left out (--no-kafka)";
+            return;
+        }
+        if (javaMissing) {
+            kafka.skipped = *javaMissing;
+            return;
+        }
+        std::fprintf(stderr, "Apache Kafka: starting through kafka-server.sh...\n");
+        try {
+            kafkaProcess = std::make_unique<KafkaProcess>(CHIPPY_SERVERS_DIR, workDir + "/kafka");
+            kafka.startMs.push_back(kafkaProcess->startMs());
+        } catch (const std::runtime_error &e) {
+            kafka.skipped = std::string("did not start: ") + e.what();
+        }
+    }
+
+    std::string chippyDataDir(const std::string &name) const
+    {
+        return o.inMemory ? "" : workDir + "/" + name;
+    }
+
+    void clientRound(int round)
+    {
+        ChippyProcess broker(o.brokerPath, chippyDataDir("chippy-r" + std::to_string(round)));
+        chippy.startMs.push_back(broker.startMs());
+        for (std::size_t i = 0; i < o.sizes.size(); ++i) {
+            const int size = o.sizes[i];
+            const ClientRun run {
+                topicName("bench", size, round), o.recordsFor(size), size, o.latencySeconds};
+            createTopic(broker.bootstrap(), run.topic);
+            chippy.rounds[i].push_back(runClients(chippy.name, broker.bootstrap(), run,
+                [&broker] { return processCpuNs(broker.pid()); }));
+            {
+                MockCluster cluster;
+                cluster.createTopic(run.topic);
+                mock.rounds[i].push_back(
+                    runClients(mock.name, cluster.bootstrap(), run, &MockCluster::cpuNs));
+            }
+            if (kafkaProcess) {
+                createTopic(kafkaProcess->bootstrap(), run.topic);
+                kafka.rounds[i].push_back(runClients(kafka.name, kafkaProcess->bootstrap(), run,
+                    [this] { return processCpuNs(kafkaProcess->pid()); }));
+            }
+            std::fprintf(stderr, "round %d of %d, %d B: produce chippy %.0f/s, consume %.0f/s\n",
+                round, o.rounds, size, chippy.rounds[i].back().produceMsgPerSec,
+                chippy.rounds[i].back().consumeMsgPerSec);
+        }
+        chippy.peakRssKb = std::max(chippy.peakRssKb, peakRssKb(broker.pid()));
+    }
+
+    void perfToolsRun(Target &target, const std::string &bootstrap, const PerfTools &tools)
+    {
+        for (const int size : o.sizes) {
+            const auto topic = topicName("perf", size, 1);
+            const long records = o.recordsFor(size);
+            createTopic(bootstrap, topic);
+            std::fprintf(stderr, "%s: kafka-producer-perf-test, %ld records of %d bytes...\n",
+                target.name.c_str(), records, size);
+            target.perfProduce.push_back(tools.produce(bootstrap, topic, records, size));
+            std::fprintf(stderr, "%s: kafka-consumer-perf-test...\n", target.name.c_str());
+            target.perfConsume.push_back(tools.consume(bootstrap, topic, records));
+        }
+    }
+
+    void perfToolRuns()
+    {
+        if (!o.perfTools || javaMissing) {
+            return;
+        }
+        const PerfTools tools(kafkaJarsDir(CHIPPY_SERVERS_DIR),
+            std::string(CHIPPY_SERVERS_DIR) + "/tools-log4j2.properties");
+        {
+            ChippyProcess broker(o.brokerPath, chippyDataDir("chippy-perf"));
+            perfToolsRun(chippy, broker.bootstrap(), tools);
+        }
+        if (kafkaProcess) {
+            perfToolsRun(kafka, kafkaProcess->bootstrap(), tools);
+        }
+    }
+
+    void run()
+    {
+        mock.inProcess = true;
+        for (Target *t : {&chippy, &mock, &kafka}) {
+            t->rounds.resize(o.sizes.size());
+        }
+        javaMissing = kafkaMissing(CHIPPY_SERVERS_DIR);
+        startKafka();
+        if (!kafka.ran()) {
+            std::fprintf(stderr, "Apache Kafka: skipped: %s\n", kafka.skipped.c_str());
+        }
+        for (int round = 1; round <= o.rounds; ++round) {
+            clientRound(round);
+        }
+        if (kafkaProcess) {
+            // Before the perf tools, so that both brokers' figures cover the same work.
+            kafka.peakRssKb = peakRssKb(kafkaProcess->pid());
+        }
+        perfToolRuns();
+        kafkaProcess.reset();
+    }
+};
+
+// --- the report -------------------------------------------------------------------------
+
+using Figure = std::function<std::optional<double>(const Target &)>;
+
+std::string cell(std::optional<double> v, int decimals)
+{
+    if (!v) {
+        return "-";
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, *v);
+    return buf;
+}
+
+std::optional<double> ratio(std::optional<double> a, std::optional<double> b)
+{
+    if (!a || !b || *b == 0) {
+        return std::nullopt;
+    }
+    return *a / *b;
+}
+
+void printRow(const Bench &b, const std::string &label, const Figure &figure, int decimals,
+    const char *mockNote = nullptr)
+{
+    std::printf("%-38s", label.c_str());
+    for (const Target *t : {&b.chippy, &b.mock, &b.kafka}) {
+        const std::string text = t == &b.mock && mockNote ? mockNote
+            : t->ran()                                    ? cell(figure(*t), decimals)
+                                                          : "-";
+        std::printf(" %16s", text.c_str());
+    }
+    const auto r = b.kafka.ran() ? ratio(figure(b.chippy), figure(b.kafka)) : std::nullopt;
+    std::printf(" %13s\n", cell(r, 3).c_str());
+}
+
+std::optional<double> clientFigure(const Target &t, std::size_t i, double ClientResult::*field)
+{
+    if (!t.ran() || t.rounds[i].empty()) {
+        return std::nullopt;
+    }
+    return medianOf(t.rounds[i]).*field;
+}
+
+std::optional<double> startFigure(const Target &t)
+{
+    if (t.startMs.empty()) {
+        return std::nullopt;
+    }
+    return median(t.startMs);
+}
+
+std::optional<double> rssFigure(const Target &t)
+{
+    if (t.peakRssKb < 0) {
+        return std::nullopt;
+    }
+    return t.peakRssKb / 1024.0;
+}
+
+template<typename Perf>
+std::optional<double> perfFigure(const std::vector<Perf> &runs, std::size_t i, double Perf::*field)
+{
+    if (i >= runs.size() || !runs[i].ok) {
+        return std::nullopt;
+    }
+    return runs[i].*field;
+}
+
+void printTable(const Bench &b)
+{
+    const auto &o = b.o;
+    std::printf("records:");
+    for (const int size : o.sizes) {
+        std::printf(" %ld of %d B", o.recordsFor(size), size);
+    }
+    std::printf("; acks=all; rounds: %d (medians); chippy-broker log in %s\n", o.rounds,
+        o.inMemory ? "memory" : "files");
+    std::printf("%-38s %16s %16s %16s %13s\n", "", b.chippy.name.c_str(), b.mock.name.c_str(),
+        b.kafka.name.c_str(), "chippy/Kafka");
+    struct ClientRow
+    {
+        const char *label;
+        double ClientResult::*field;
+        int decimals;
+    };
+    const ClientRow clientRows[] = {
+        {"produce msg/s", &ClientResult::produceMsgPerSec, 0},
+        {"produce MB/s", &ClientResult::produceMBPerSec, 2},
+        {"consume msg/s", &ClientResult::consumeMsgPerSec, 0},
+        {"consume MB/s", &ClientResult::consumeMBPerSec, 2},
+        {"produce p50 ms at 1k msg/s", &ClientResult::latencyP50Ms, 3},
+        {"produce p99 ms at 1k msg/s", &ClientResult::latencyP99Ms, 3},
+        {"broker CPU ms while producing", &ClientResult::produceBrokerCpuMs, 0},
+        {"broker CPU ms while consuming", &ClientResult::consumeBrokerCpuMs, 0},
+        {"consumer CPU ms while consuming", &ClientResult::consumeClientCpuMs, 0},
+    };
+    for (std::size_t i = 0; i < o.sizes.size(); ++i) {
+        const std::string size = std::to_string(o.sizes[i]) + " B ";
+        for (const auto &row : clientRows) {
+            printRow(
+                b, size + row.label, [&](const Target &t) { return clientFigure(t, i, row.field); },
+                row.decimals);
+        }
+        printRow(
+            b, size + "records consumed",
+            [&](const Target &t) {
+                return clientFigure(t, i, &ClientResult::consumeMsgPerSec)
+                    ? std::optional<double>(medianOf(t.rounds[i]).consumed)
+                    : std::nullopt;
+            },
+            0);
+    }
+    printRow(b, "start to first answer ms", startFigure, 1, "in-process");
+    printRow(b, "peak RSS MB (VmHWM)", rssFigure, 1, "in-process");
+    for (std::size_t i = 0; i < o.sizes.size(); ++i) {
+        const std::string size = std::to_string(o.sizes[i]) + " B ";
+        const char *none = "not run";
+        printRow(
+            b, size + "producer-perf-test msg/s",
+            [&](const Target &t) { return perfFigure(t.perfProduce, i, &ProducerPerf::msgPerSec); },
+            0, none);
+        printRow(
+            b, size + "producer-perf-test p50 ms",
+            [&](const Target &t) { return perfFigure(t.perfProduce, i, &ProducerPerf::p50Ms); }, 0,
+            none);
+        printRow(
+            b, size + "producer-perf-test p99 ms",
+            [&](const Target &t) { return perfFigure(t.perfProduce, i, &ProducerPerf::p99Ms); }, 0,
+            none);
+        printRow(
+            b, size + "consumer-perf-test msg/s",
+            [&](const Target &t) { return perfFigure(t.perfConsume, i, &ConsumerPerf::msgPerSec); },
+            0, none);
+        printRow(
+            b, size + "consumer-perf-test fetch msg/s",
+            [&](const Target &t) {
+                return perfFigure(t.perfConsume, i, &ConsumerPerf::fetchMsgPerSec);
+            },
+            0, none);
+    }
+    for (const Target *t : {&b.chippy, &b.kafka}) {
+        for (std::size_t i = 0; i < t->perfProduce.size(); ++i) {
+            if (!t->perfProduce[i].ok || !t->perfConsume[i].ok) {
+                std::printf("perf tools on %s at %d B failed: %s %s\n", t->name.c_str(), o.sizes[i],
+                    t->perfProduce[i].error.c_str(), t->perfConsume[i].error.c_str());
+            }
+        }
+    }
+    std::printf("CPU: of the broker process (the mock's threads) and of the consumer while the "
+                "records moved; the mock cluster runs in this process, so it has no start or RSS "
+                "of its own\n");
+    if (!b.kafka.ran()) {
+        std::printf("Apache Kafka: skipped: %s\n", b.kafka.skipped.c_str());
+        return;
+    }
+    std::printf("goals against Apache Kafka:");
+    for (std::size_t i = 0; i < o.sizes.size(); ++i) {
+        const auto produce = ratio(clientFigure(b.chippy, i, &ClientResult::produceMsgPerSec),
+            clientFigure(b.kafka, i, &ClientResult::produceMsgPerSec));
+        const auto consume = ratio(clientFigure(b.chippy, i, &ClientResult::consumeMsgPerSec),
+            clientFigure(b.kafka, i, &ClientResult::consumeMsgPerSec));
+        std::printf(" %d B produce %sx, consume %sx (>= %.1fx);", o.sizes[i],
+            cell(produce, 2).c_str(), cell(consume, 2).c_str(), kThroughputGoal);
+    }
+    std::printf(" start %sx faster (>= %.0fx); RSS %sx (<= %.2fx)\n",
+        cell(ratio(startFigure(b.kafka), startFigure(b.chippy)), 0).c_str(), kStartGoal,
+        cell(ratio(rssFigure(b.chippy), rssFigure(b.kafka)), 3).c_str(), kRssGoal);
+}
+
+std::string number(std::optional<double> v, int decimals)
+{
+    return v ? cell(v, decimals) : "null";
+}
+
+std::string quotedJson(const std::string &s)
+{
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            q += '\\';
+        }
+        q += c == '\n' ? ' ' : c;
+    }
+    return q + "\"";
+}
+
+std::string targetJson(const Bench &b, const Target &t)
+{
+    std::string j = "{\"name\": " + quotedJson(t.name);
+    if (!t.ran()) {
+        return j + ", \"skipped\": " + quotedJson(t.skipped) + "}";
+    }
+    j += ", \"in_process\": " + std::string(t.inProcess ? "true" : "false");
+    j += ", \"start_ms\": " + number(startFigure(t), 2);
+    j += ", \"peak_rss_kb\": "
+        + (t.peakRssKb < 0 ? std::string("null") : std::to_string(t.peakRssKb));
+    j += ", \"sizes\": {";
+    for (std::size_t i = 0; i < b.o.sizes.size(); ++i) {
+        const auto r = medianOf(t.rounds[i]);
+        char buf[768];
+        std::snprintf(buf, sizeof buf,
+            "%s\"%d\": {\"produce_msg_s\": %.0f, \"produce_mb_s\": %.2f, \"consume_msg_s\": %.0f, "
+            "\"consume_mb_s\": %.2f, \"consumed\": %ld, \"latency_p50_ms\": %.3f, "
+            "\"latency_p99_ms\": %.3f, \"produce_broker_cpu_ms\": %.1f, "
+            "\"consume_broker_cpu_ms\": %.1f, \"consume_client_cpu_ms\": %.1f",
+            i ? ", " : "", b.o.sizes[i], r.produceMsgPerSec, r.produceMBPerSec, r.consumeMsgPerSec,
+            r.consumeMBPerSec, r.consumed, r.latencyP50Ms, r.latencyP99Ms, r.produceBrokerCpuMs,
+            r.consumeBrokerCpuMs, r.consumeClientCpuMs);
+        j += buf;
+        if (i < t.perfProduce.size()) {
+            const auto &p = t.perfProduce[i];
+            const auto &c = t.perfConsume[i];
+            j += ", \"producer_perf_test\": {\"msg_s\": "
+                + number(perfFigure(t.perfProduce, i, &ProducerPerf::msgPerSec), 1)
+                + ", \"mb_s\": " + number(perfFigure(t.perfProduce, i, &ProducerPerf::mbPerSec), 2)
+                + ", \"p50_ms\": " + number(perfFigure(t.perfProduce, i, &ProducerPerf::p50Ms), 1)
+                + ", \"p99_ms\": " + number(perfFigure(t.perfProduce, i, &ProducerPerf::p99Ms), 1)
+                + (p.ok ? "" : ", \"error\": " + quotedJson(p.error)) + "}";
+            j += ", \"consumer_perf_test\": {\"msg_s\": "
+                + number(perfFigure(t.perfConsume, i, &ConsumerPerf::msgPerSec), 1)
+                + ", \"fetch_msg_s\": "
+                + number(perfFigure(t.perfConsume, i, &ConsumerPerf::fetchMsgPerSec), 1)
+                + ", \"rebalance_ms\": "
+                + number(perfFigure(t.perfConsume, i, &ConsumerPerf::rebalanceMs), 0)
+                + (c.ok ? "" : ", \"error\": " + quotedJson(c.error)) + "}";
+        }
+        j += "}";
+    }
+    return j + "}}";
+}
+
+std::string toJson(const Bench &b)
+{
+    std::string j = "{\"records\": {";
+    for (std::size_t i = 0; i < b.o.sizes.size(); ++i) {
+        j += (i ? ", \"" : "\"") + std::to_string(b.o.sizes[i])
+            + "\": " + std::to_string(b.o.recordsFor(b.o.sizes[i]));
+    }
+    j += "}, \"latency_rate_msg_s\": " + std::to_string(kLatencyRatePerSecond)
+        + ", \"rounds\": " + std::to_string(b.o.rounds) + ", \"chippy_log\": \""
+        + (b.o.inMemory ? "memory" : "files") + "\"";
+    for (const Target *t : {&b.chippy, &b.mock, &b.kafka}) {
+        j += ", \"" + t->key + "\": " + targetJson(b, *t);
+    }
+    if (b.kafka.ran()) {
+        j += ", \"chippy_vs_kafka\": {";
+        for (std::size_t i = 0; i < b.o.sizes.size(); ++i) {
+            const auto size = std::to_string(b.o.sizes[i]);
+            j += "\"produce_" + size + "\": "
+                + number(ratio(clientFigure(b.chippy, i, &ClientResult::produceMsgPerSec),
+                             clientFigure(b.kafka, i, &ClientResult::produceMsgPerSec)),
+                    3)
+                + ", \"consume_" + size + "\": "
+                + number(ratio(clientFigure(b.chippy, i, &ClientResult::consumeMsgPerSec),
+                             clientFigure(b.kafka, i, &ClientResult::consumeMsgPerSec)),
+                    3)
+                + ", ";
+        }
+        j += "\"start_speedup\": " + number(ratio(startFigure(b.kafka), startFigure(b.chippy)), 1)
+            + ", \"rss\": " + number(ratio(rssFigure(b.chippy), rssFigure(b.kafka)), 3) + "}";
+    }
+    return j + "}";
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    const Options o = parse(argc, argv);
-    std::vector<Result> chippyRounds;
-    std::vector<Result> mockRounds;
-    for (int round = 1; round <= o.rounds; ++round) {
-        chippyRounds.push_back(benchChippy(o));
-        mockRounds.push_back(benchMock(o));
-        std::fprintf(stderr, "round %d of %d: produce chippy %.0f/s, mock %.0f/s\n", round,
-            o.rounds, chippyRounds.back().produceMsgPerSec, mockRounds.back().produceMsgPerSec);
+    Bench b;
+    b.o = parse(argc, argv);
+    stopBrokersOnSignal();
+    char dir[] = "/tmp/bench_broker.XXXXXX";
+    if (!::mkdtemp(dir)) {
+        usage("cannot make a work directory in /tmp");
     }
-    const Result chippy = medianOf(chippyRounds);
-    const Result mock = medianOf(mockRounds);
-    std::printf("%-16s %12s %9s %12s %9s %9s %9s %9s %11s %10s\n", "target", "produce/s", "MB/s",
-        "consume/s", "MB/s", "consumed", "p50 ms", "p99 ms", "broker CPU", "peak RSS");
-    for (const Result *r : {&chippy, &mock}) {
-        std::printf("%-16s %12.0f %9.2f %12.0f %9.2f %9ld %9.3f %9.3f %8.0f ms %7ld MB\n",
-            r->target.c_str(), r->produceMsgPerSec, r->produceMBPerSec, r->consumeMsgPerSec,
-            r->consumeMBPerSec, r->consumed, r->latencyP50Ms, r->latencyP99Ms,
-            r->produceBrokerCpuMs, r->peakRssKb < 0 ? -1 : r->peakRssKb / 1024);
+    b.workDir = dir;
+    int status = 0;
+    try {
+        b.run();
+        printTable(b);
+        const auto json = toJson(b);
+        std::printf("%s\n", json.c_str());
+        if (!b.o.json.empty()) {
+            std::ofstream(b.o.json) << json << "\n";
+        }
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "bench_broker: %s\n", e.what());
+        status = 1;
     }
-    std::printf("ratio chippy/mock: produce %.2f, consume %.2f\n",
-        chippy.produceMsgPerSec / mock.produceMsgPerSec,
-        chippy.consumeMsgPerSec / mock.consumeMsgPerSec);
-    std::printf("broker CPU: CPU time of the broker while the records were produced\n");
-    const auto json = toJson(o, chippy, mock);
-    std::printf("%s\n", json.c_str());
-    if (!o.json.empty()) {
-        std::ofstream(o.json) << json << "\n";
-    }
-    return 0;
+    b.kafkaProcess.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(b.workDir, ignored);
+    return status;
 }
