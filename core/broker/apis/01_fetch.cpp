@@ -106,6 +106,56 @@ struct Built
     bool ready(const FetchRequest &req) const { return anyError || bytes >= req.minBytes; }
 };
 
+std::size_t uvarintSize(std::uint64_t v)
+{
+    std::size_t n = 1;
+    for (; v >= 0x80; v >>= 7) {
+        ++n;
+    }
+    return n;
+}
+
+// Writes a partition's records field (bytes; compact bytes in flexible versions) with the
+// batches read from the log straight into the response, or empty without a log to read.
+// Returns the number of record bytes.
+std::int64_t writeRecords(Writer &w, const PartitionLog *log, std::int64_t offset,
+    std::int64_t limit, bool allowOversized)
+{
+    auto &buf = w.buffer();
+    if (!w.flexible()) {
+        const auto at = w.placeholder32();
+        if (log) {
+            log->read(offset, limit, buf, allowOversized);
+        }
+        const auto n = buf.size() - at - 4;
+        w.patch32(at, static_cast<std::uint32_t>(n));
+        return static_cast<std::int64_t>(n);
+    }
+    // The compact length (size + 1 as a varint) goes before the records: leave the room the
+    // limit needs, and adjust it only when the size read needs another.
+    const auto at = buf.size();
+    const auto reserved
+        = uvarintSize(static_cast<std::uint64_t>(std::max<std::int64_t>(limit, 0)) + 1);
+    buf.resize(at + reserved);
+    if (log) {
+        log->read(offset, limit, buf, allowOversized);
+    }
+    const auto n = buf.size() - at - reserved;
+    const auto needed = uvarintSize(n + 1);
+    const auto start = buf.begin() + static_cast<std::ptrdiff_t>(at);
+    if (needed < reserved) {
+        buf.erase(start, start + static_cast<std::ptrdiff_t>(reserved - needed));
+    } else if (needed > reserved) {
+        buf.insert(start, needed - reserved, 0);
+    }
+    auto length = static_cast<std::uint64_t>(n) + 1;
+    for (std::size_t i = at; length >= 0x80; ++i, length >>= 7) {
+        buf[i] = static_cast<std::uint8_t>(length | 0x80);
+    }
+    buf[at + needed - 1] = static_cast<std::uint8_t>(length);
+    return static_cast<std::int64_t>(n);
+}
+
 // Builds the response from the log as it is now.
 Built buildResponse(BrokerState &state, const FetchRequest &req, Writer &w)
 {
@@ -119,7 +169,6 @@ Built buildResponse(BrokerState &state, const FetchRequest &req, Writer &w)
     }
     std::int64_t total = 0;
     bool anyError = false;
-    std::vector<std::uint8_t> records;
     w.arrayLength(req.topics.size());
     for (const auto &t : req.topics) {
         w.string(t.name);
@@ -128,21 +177,11 @@ Built buildResponse(BrokerState &state, const FetchRequest &req, Writer &w)
         for (const auto &p : t.partitions) {
             PartitionLog *log = topic ? topic->partition(p.index) : nullptr;
             ErrorCode error = ErrorCode::None;
-            records.clear();
             if (!log) {
                 error = ErrorCode::UnknownTopicOrPartition;
             } else if (p.fetchOffset < log->logStartOffset()
                 || p.fetchOffset > log->logEndOffset()) {
                 error = ErrorCode::OffsetOutOfRange;
-            } else {
-                const std::int64_t room = std::max<std::int64_t>(0, req.maxBytes - total);
-                const std::int64_t limit = std::min<std::int64_t>(p.maxBytes, room);
-                // Only the first data in a response may exceed the limits, so that a batch
-                // larger than them still gets through (KIP-74).
-                if (limit > 0 || total == 0) {
-                    log->read(p.fetchOffset, limit, records, total == 0);
-                }
-                total += static_cast<std::int64_t>(records.size());
             }
             const bool failed = error != ErrorCode::None;
             anyError = anyError || failed;
@@ -171,7 +210,13 @@ Built buildResponse(BrokerState &state, const FetchRequest &req, Writer &w)
             if (v >= 11) {
                 w.i32(-1); // preferred read replica
             }
-            w.bytes(records);
+            const std::int64_t room = std::max<std::int64_t>(0, req.maxBytes - total);
+            const std::int64_t limit = std::min<std::int64_t>(p.maxBytes, room);
+            // Only the first data in a response may exceed the limits, so that a batch larger
+            // than them still gets through (KIP-74).
+            const bool first = total == 0;
+            const bool read = !failed && (limit > 0 || first);
+            total += writeRecords(w, read ? log : nullptr, p.fetchOffset, limit, first);
             w.tags();
         }
         w.tags();
