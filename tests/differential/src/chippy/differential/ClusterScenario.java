@@ -32,13 +32,17 @@ final class ClusterScenario {
                             .setClientSoftwareName("chippy-differential").setClientSoftwareVersion("1.0"));
         }
         if (s.uses(ApiKeys.DESCRIBE_CLUSTER)) {
-            suite.exchange(s.step("describe cluster"), ApiKeys.DESCRIBE_CLUSTER, s.v(ApiKeys.DESCRIBE_CLUSTER),
-                    new DescribeClusterRequestData().setIncludeClusterAuthorizedOperations(false));
+            for (short v : s.profile.all(ApiKeys.DESCRIBE_CLUSTER)) {
+                suite.exchange(s.step("describe cluster"), ApiKeys.DESCRIBE_CLUSTER, v,
+                        new DescribeClusterRequestData().setIncludeClusterAuthorizedOperations(false));
+            }
         }
         if (s.uses(ApiKeys.DESCRIBE_ACLS)) {
-            suite.exchange(s.step("describe acls (no authorizer)"), ApiKeys.DESCRIBE_ACLS,
-                    s.v(ApiKeys.DESCRIBE_ACLS), new DescribeAclsRequestData().setResourceTypeFilter(ACL_ANY)
-                            .setPatternTypeFilter(PATTERN_ANY).setOperation(ACL_ANY).setPermissionType(ACL_ANY));
+            for (short v : s.profile.all(ApiKeys.DESCRIBE_ACLS)) {
+                suite.exchange(s.step("describe acls (no authorizer)"), ApiKeys.DESCRIBE_ACLS, v,
+                        new DescribeAclsRequestData().setResourceTypeFilter(ACL_ANY).setPatternTypeFilter(PATTERN_ANY)
+                                .setOperation(ACL_ANY).setPermissionType(ACL_ANY));
+            }
         }
         if (s.uses(ApiKeys.LIST_PARTITION_REASSIGNMENTS)) {
             suite.exchange(s.step("list partition reassignments"), ApiKeys.LIST_PARTITION_REASSIGNMENTS,

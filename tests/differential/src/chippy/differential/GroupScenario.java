@@ -85,14 +85,15 @@ final class GroupScenario {
     }
 
     private void findCoordinator() {
-        short v = s.v(ApiKeys.FIND_COORDINATOR);
-        FindCoordinatorRequestData request = new FindCoordinatorRequestData().setKeyType((byte) 0);
-        if (v >= FIRST_BATCHED_FIND_COORDINATOR) {
-            request.setCoordinatorKeys(new ArrayList<>(List.of(s.group)));
-        } else {
-            request.setKey(s.group);
+        for (short v : s.profile.all(ApiKeys.FIND_COORDINATOR)) {
+            FindCoordinatorRequestData request = new FindCoordinatorRequestData().setKeyType((byte) 0);
+            if (v >= FIRST_BATCHED_FIND_COORDINATOR) {
+                request.setCoordinatorKeys(new ArrayList<>(List.of(s.group)));
+            } else {
+                request.setKey(s.group);
+            }
+            suite.exchange(s.step("find coordinator"), ApiKeys.FIND_COORDINATOR, v, request);
         }
-        suite.exchange(s.step("find coordinator"), ApiKeys.FIND_COORDINATOR, v, request);
     }
 
     private void join() {

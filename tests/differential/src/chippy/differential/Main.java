@@ -80,7 +80,7 @@ public final class Main {
             awaitCoordinators(side);
         }
         List<Profile> profiles = List.of(Profile.librdkafka(), Profile.kafkaJs(), Profile.kafkaPython(),
-                Profile.javaClient(chippyRanges, kafkaRanges));
+                Profile.javaClient(chippyRanges, kafkaRanges), Profile.everyVersion(chippyRanges, kafkaRanges));
         for (Profile profile : profiles) {
             checkServed(profile, chippyRanges);
             Scenarios scenarios = new Scenarios(suite, profile);

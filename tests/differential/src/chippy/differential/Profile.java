@@ -136,6 +136,31 @@ final class Profile {
                 .with(ApiKeys.SASL_HANDSHAKE, 0);
     }
 
+    /**
+     * Every version both brokers serve: the newest drives the run, and the reading requests (metadata,
+     * fetches, offsets, descriptions) are sent at each of the others as well.
+     */
+    static Profile everyVersion(Map<ApiKeys, short[]> chippyRanges, Map<ApiKeys, short[]> kafkaRanges) {
+        Profile every = new Profile("every-version", READ_UNCOMMITTED);
+        chippyRanges.forEach((api, range) -> {
+            short[] theirs = kafkaRanges.get(api);
+            if (theirs == null) {
+                return;
+            }
+            int lowest = Math.max(Math.max(range[0], theirs[0]), api.messageType.lowestSupportedVersion());
+            int highest = Math.min(range[1], theirs[1]);
+            if (lowest > highest) {
+                return;
+            }
+            int[] versions = new int[highest - lowest + 1];
+            for (int i = 0; i < versions.length; ++i) {
+                versions[i] = highest - i;
+            }
+            every.with(api, versions);
+        });
+        return every;
+    }
+
     /** The Java client 4.4: the newest version both brokers advertise, for every API chippy serves. */
     static Profile javaClient(Map<ApiKeys, short[]> chippyRanges, Map<ApiKeys, short[]> kafkaRanges) {
         Profile java = new Profile("java", READ_UNCOMMITTED);

@@ -56,11 +56,13 @@ final class RecordScenario {
                     .setPartitions(new ArrayList<>(List.of(0, 1, 2, 3))));
             topics.add(new DescribeLogDirsRequestData.DescribableLogDirTopic().setTopic(s.topicB)
                     .setPartitions(new ArrayList<>(List.of(0))));
-            // Paths and disk space are the brokers' own; partition sizes and the layout are compared.
-            suite.tidy(tree -> tree.get("results").forEach(dir -> ((ObjectNode) dir)
-                    .remove(List.of("logDir", "totalBytes", "usableBytes"))))
-                    .exchange(s.step("describe log dirs"), ApiKeys.DESCRIBE_LOG_DIRS, s.v(ApiKeys.DESCRIBE_LOG_DIRS),
-                            new DescribeLogDirsRequestData().setTopics(topics));
+            for (short v : s.profile.all(ApiKeys.DESCRIBE_LOG_DIRS)) {
+                // Paths and disk space are the brokers' own; partition sizes and the layout are compared.
+                suite.tidy(tree -> tree.get("results").forEach(dir -> ((ObjectNode) dir)
+                        .remove(List.of("logDir", "totalBytes", "usableBytes"))))
+                        .exchange(s.step("describe log dirs"), ApiKeys.DESCRIBE_LOG_DIRS, v,
+                                new DescribeLogDirsRequestData().setTopics(topics.duplicate()));
+            }
         }
     }
 
@@ -99,7 +101,12 @@ final class RecordScenario {
 
     /** Fetches each {partition, offset} of topic A, and partition 0 of an unknown topic. */
     private void fetch(String what, List<long[]> partitions) {
-        short v = s.v(ApiKeys.FETCH);
+        for (short v : s.profile.all(ApiKeys.FETCH)) {
+            suite.exchange(s.step(what), ApiKeys.FETCH, v, fetchRequest(partitions));
+        }
+    }
+
+    private FetchRequestData fetchRequest(List<long[]> partitions) {
         FetchRequestData request = new FetchRequestData().setReplicaId(-1).setMaxWaitMs(FETCH_MAX_WAIT_MS)
                 .setMinBytes(1).setMaxBytes(FETCH_MAX_BYTES).setIsolationLevel(s.profile.isolationLevel).setSessionId(0)
                 .setSessionEpoch(-1);
@@ -113,11 +120,16 @@ final class RecordScenario {
         unknown.partitions().add(new FetchRequestData.FetchPartition().setPartition(0).setFetchOffset(0)
                 .setPartitionMaxBytes(FETCH_MAX_BYTES));
         request.topics().add(unknown);
-        suite.exchange(s.step(what), ApiKeys.FETCH, v, request);
+        return request;
     }
 
     private void listOffsets() {
-        short v = s.v(ApiKeys.LIST_OFFSETS);
+        for (short v : s.profile.all(ApiKeys.LIST_OFFSETS)) {
+            listOffsets(v);
+        }
+    }
+
+    private void listOffsets(short v) {
         ListOffsetsRequestData request = listOffsetsRequest(s.topicA, new long[][] {{0, EARLIEST}, {1, LATEST},
                 {2, s.timestamp}, {3, s.suite.startedAtMs + A_DAY_MS}});
         request.topics().addAll(listOffsetsRequest(s.unknownTopic, new long[][] {{0, LATEST}}).topics());
@@ -170,6 +182,13 @@ final class RecordScenario {
         if (!s.uses(ApiKeys.OFFSET_FOR_LEADER_EPOCH)) {
             return;
         }
+        for (short v : s.profile.all(ApiKeys.OFFSET_FOR_LEADER_EPOCH)) {
+            suite.exchange(s.step("offset for leader epoch"), ApiKeys.OFFSET_FOR_LEADER_EPOCH, v,
+                    offsetForLeaderEpochRequest());
+        }
+    }
+
+    private OffsetForLeaderEpochRequestData offsetForLeaderEpochRequest() {
         OffsetForLeaderEpochRequestData request = new OffsetForLeaderEpochRequestData().setReplicaId(-2);
         for (String name : List.of(s.topicA, s.unknownTopic)) {
             OffsetForLeaderEpochRequestData.OffsetForLeaderTopic topic =
@@ -178,8 +197,7 @@ final class RecordScenario {
                     .setCurrentLeaderEpoch(-1).setLeaderEpoch(0));
             request.topics().add(topic);
         }
-        suite.exchange(s.step("offset for leader epoch"), ApiKeys.OFFSET_FOR_LEADER_EPOCH,
-                s.v(ApiKeys.OFFSET_FOR_LEADER_EPOCH), request);
+        return request;
     }
 
     /** An idempotent producer: its id, a batch, the same batch again, then a gap in the sequence. */

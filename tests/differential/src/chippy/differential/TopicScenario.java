@@ -127,8 +127,10 @@ final class TopicScenario {
             resources.add(new DescribeConfigsRequestData.DescribeConfigsResource().setResourceType(TOPIC_RESOURCE)
                     .setResourceName(topic).setConfigurationKeys(new ArrayList<>(DESCRIBED_CONFIGS)));
         }
-        suite.exchange(s.step("describe topic configs"), ApiKeys.DESCRIBE_CONFIGS, describe,
-                new DescribeConfigsRequestData().setResources(resources));
+        for (short v : s.profile.all(ApiKeys.DESCRIBE_CONFIGS)) {
+            suite.exchange(s.step("describe topic configs"), ApiKeys.DESCRIBE_CONFIGS, v,
+                    new DescribeConfigsRequestData().setResources(resources));
+        }
 
         short alter = s.v(ApiKeys.ALTER_CONFIGS);
         suite.exchange(s.step("alter configs"), ApiKeys.ALTER_CONFIGS, alter,
