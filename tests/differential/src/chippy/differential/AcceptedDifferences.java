@@ -24,6 +24,8 @@ final class AcceptedDifferences {
         final Pattern path;
         final String reason;
         int matches;
+        /** The first difference this entry accepted in the run, shown as an example. */
+        Difference example;
 
         Entry(int line, String api, int fromVersion, int toVersion, String pathGlob, String reason) {
             this.line = line;
@@ -83,7 +85,9 @@ final class AcceptedDifferences {
     Entry accepting(Difference d) {
         for (Entry entry : entries) {
             if (entry.covers(d)) {
-                ++entry.matches;
+                if (entry.matches++ == 0) {
+                    entry.example = d;
+                }
                 return entry;
             }
         }

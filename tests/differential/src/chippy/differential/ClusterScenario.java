@@ -1,8 +1,14 @@
 package chippy.differential;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.kafka.common.message.ApiVersionsRequestData;
+import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.message.DescribeAclsRequestData;
 import org.apache.kafka.common.message.DescribeClusterRequestData;
 import org.apache.kafka.common.message.ListPartitionReassignmentsRequestData;
@@ -26,10 +32,15 @@ final class ClusterScenario {
 
     void run() {
         for (short v : s.profile.all(ApiKeys.API_VERSIONS)) {
-            // The API ranges differ by design (chippy serves a subset); the rest of the answer is compared.
-            suite.tidy(tree -> ((ObjectNode) tree).remove("apiKeys")).exchange(s.step("api versions"),
+            // The API lists are compared as sets below; the rest of the answer field by field.
+            String step = s.step("api versions");
+            Suite.Answers answers = suite.tidy(tree -> ((ObjectNode) tree).remove("apiKeys")).exchange(step,
                     ApiKeys.API_VERSIONS, v, new ApiVersionsRequestData()
                             .setClientSoftwareName("chippy-differential").setClientSoftwareVersion("1.0"));
+            if (answers.bothAnswered()) {
+                compareApiLists(step, v, (ApiVersionsResponseData) answers.chippy(),
+                        (ApiVersionsResponseData) answers.kafka());
+            }
         }
         if (s.uses(ApiKeys.DESCRIBE_CLUSTER)) {
             for (short v : s.profile.all(ApiKeys.DESCRIBE_CLUSTER)) {
@@ -58,6 +69,37 @@ final class ClusterScenario {
                     s.v(ApiKeys.SASL_AUTHENTICATE),
                     new SaslAuthenticateRequestData().setAuthBytes("\0user\0secret".getBytes()));
         }
+    }
+
+    /**
+     * The APIs each broker serves: those only Kafka serves are one difference, at
+     * /apiKeys/served-by-kafka-only; an API only chippy serves, or a version chippy serves above Kafka's
+     * newest, is a difference of its own.
+     */
+    private void compareApiLists(String step, short v, ApiVersionsResponseData chippy,
+            ApiVersionsResponseData kafka) {
+        Map<String, Short> chippyMax = new TreeMap<>();
+        chippy.apiKeys().forEach(api -> chippyMax.put(apiName(api.apiKey()), api.maxVersion()));
+        Map<String, Short> kafkaMax = new TreeMap<>();
+        kafka.apiKeys().forEach(api -> kafkaMax.put(apiName(api.apiKey()), api.maxVersion()));
+        List<String> kafkaOnly = new ArrayList<>(kafkaMax.keySet());
+        kafkaOnly.removeAll(chippyMax.keySet());
+        suite.differences.add(new Difference(step, ApiKeys.API_VERSIONS.name, v, "/apiKeys/served-by-kafka-only",
+                "[]", kafkaOnly.toString()));
+        chippyMax.forEach((name, max) -> {
+            Short theirs = kafkaMax.get(name);
+            if (theirs == null) {
+                suite.differences.add(new Difference(step, ApiKeys.API_VERSIONS.name, v,
+                        "/apiKeys/served-by-chippy-only", name, "(absent)"));
+            } else if (max > theirs) {
+                suite.differences.add(new Difference(step, ApiKeys.API_VERSIONS.name, v,
+                        "/apiKeys/" + name + "/maxVersion", max.toString(), theirs.toString()));
+            }
+        });
+    }
+
+    private static String apiName(short key) {
+        return ApiKeys.hasId(key) ? ApiKeys.forId(key).name : "key " + key;
     }
 
     /** Requests at a version that neither broker serves: ApiVersions says so, others close the connection. */

@@ -105,6 +105,8 @@ public final class Main {
                             : entry.fromVersion + "-" + entry.toVersion, entry.pathGlob, entry.reason);
             if (entry.matches == 0) {
                 System.out.println("  note: this entry matched nothing in this run; remove it if it stays so");
+            } else {
+                System.out.println("  e.g. " + entry.example);
             }
         }
         int failures = unaccepted.size();
