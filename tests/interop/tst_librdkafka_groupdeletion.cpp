@@ -1,5 +1,5 @@
-#include "broker_fixture.h"
 #include "rdkafka_log_clients.h"
+#include "test_cluster.h"
 
 #include <QDeadlineTimer>
 #include <QTest>
@@ -17,18 +17,18 @@ namespace {
 
 constexpr int kDeadlineMs = 30000;
 constexpr int kPollMs = 100;
-constexpr const char *kTopic = "ORDER";
 
 using PartitionList = std::unique_ptr<rd_kafka_topic_partition_list_t,
     decltype(&rd_kafka_topic_partition_list_destroy)>;
 using Event = std::unique_ptr<rd_kafka_event_t, decltype(&rd_kafka_event_destroy)>;
 
-PartitionList partitionsOf(const std::map<std::int32_t, std::int64_t> &offsets)
+PartitionList partitionsOf(
+    const std::string &kTopic, const std::map<std::int32_t, std::int64_t> &offsets)
 {
     PartitionList list(rd_kafka_topic_partition_list_new(int(offsets.size())),
         &rd_kafka_topic_partition_list_destroy);
     for (const auto &[partition, offset] : offsets) {
-        rd_kafka_topic_partition_list_add(list.get(), kTopic, partition)->offset = offset;
+        rd_kafka_topic_partition_list_add(list.get(), kTopic.c_str(), partition)->offset = offset;
     }
     return list;
 }
@@ -70,13 +70,21 @@ RdKafkaHandle makeConsumer(const std::string &bootstrap, const std::string &grou
 } // namespace
 
 // librdkafka's DeleteConsumerGroupOffsets (OffsetDelete) and DeleteGroups against the broker,
-// checked through the offsets a consumer of the group then finds committed.
+// checked through the offsets a consumer of the group then finds committed; on the embedded
+// broker and (tst_librdkafka_groupdeletion_on_kafka) on Apache Kafka.
 class TestLibrdkafkaGroupDeletion : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
+    std::unique_ptr<TestCluster> m_cluster;
+    std::string kTopic;
+
+    PartitionList partitionsOf(const std::map<std::int32_t, std::int64_t> &offsets) const
+    {
+        return ::partitionsOf(kTopic, offsets);
+    }
+    std::string group(const char *name) const { return m_cluster->name(name).toStdString(); }
     RdKafkaHandle m_admin;
     rd_kafka_queue_t *m_queue = nullptr;
 
@@ -155,13 +163,17 @@ private:
 private slots:
     void init()
     {
-        m_broker = std::make_unique<BrokerFixture>();
-        const auto created = createTopic(m_broker->bootstrapStd(), kTopic, 2, {}, kDeadlineMs);
+        chippy::broker::BrokerConfig config;
+        config.groupInitialRebalanceDelayMs = 0;
+        m_cluster = std::make_unique<TestCluster>(config);
+        QVERIFY2(m_cluster->error().isEmpty(), qPrintable(m_cluster->error()));
+        kTopic = m_cluster->name(QStringLiteral("ORDER")).toStdString();
+        const auto created = createTopic(m_cluster->bootstrapStd(), kTopic, 2, {}, kDeadlineMs);
         QVERIFY2(created.empty(), created.c_str());
         rd_kafka_conf_t *conf = rd_kafka_conf_new();
         char errstr[512];
         rd_kafka_conf_set(
-            conf, "bootstrap.servers", m_broker->bootstrapStd().c_str(), errstr, sizeof errstr);
+            conf, "bootstrap.servers", m_cluster->bootstrapStd().c_str(), errstr, sizeof errstr);
         m_admin.reset(rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr));
         QVERIFY2(m_admin, errstr);
         m_queue = rd_kafka_queue_new(m_admin.get());
@@ -174,28 +186,30 @@ private slots:
             m_queue = nullptr;
         }
         m_admin.reset();
-        m_broker.reset();
+        m_cluster.reset();
     }
 
     void offsetsAndThenTheGroupAreDeleted()
     {
-        auto consumer = makeConsumer(m_broker->bootstrapStd(), "counters");
+        const auto counters = group("counters");
+        auto consumer = makeConsumer(m_cluster->bootstrapStd(), counters);
         QVERIFY(consumer);
         QCOMPARE(rd_kafka_commit(consumer.get(), partitionsOf({{0, 5}, {1, 7}}).get(), 0),
             RD_KAFKA_RESP_ERR_NO_ERROR);
         const std::map<std::int32_t, std::int64_t> both {{0, 5}, {1, 7}};
         QCOMPARE(committed(consumer.get()), both);
 
-        const auto [error, partitions] = deleteOffsets("counters", {{0, 0}});
+        const auto [error, partitions] = deleteOffsets(counters, {{0, 0}});
         QCOMPARE(error, RD_KAFKA_RESP_ERR_NO_ERROR);
         const std::map<std::int32_t, rd_kafka_resp_err_t> ok {{0, RD_KAFKA_RESP_ERR_NO_ERROR}};
         QCOMPARE(partitions, ok);
         const std::map<std::int32_t, std::int64_t> second {{0, RD_KAFKA_OFFSET_INVALID}, {1, 7}};
         QCOMPARE(committed(consumer.get()), second);
 
-        const auto deleted = deleteGroups({"counters", "nobody"});
-        QCOMPARE(deleted.at("counters"), RD_KAFKA_RESP_ERR_NO_ERROR);
-        QCOMPARE(deleted.at("nobody"), RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND);
+        const auto nobody = group("nobody");
+        const auto deleted = deleteGroups({counters, nobody});
+        QCOMPARE(deleted.at(counters), RD_KAFKA_RESP_ERR_NO_ERROR);
+        QCOMPARE(deleted.at(nobody), RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND);
         const std::map<std::int32_t, std::int64_t> none {
             {0, RD_KAFKA_OFFSET_INVALID}, {1, RD_KAFKA_OFFSET_INVALID}};
         QCOMPARE(committed(consumer.get()), none);
@@ -204,7 +218,8 @@ private slots:
 
     void aGroupThatIsConsumingIsNotDeleted()
     {
-        auto consumer = makeConsumer(m_broker->bootstrapStd(), "fryers");
+        const auto fryers = group("fryers");
+        auto consumer = makeConsumer(m_cluster->bootstrapStd(), fryers);
         QVERIFY(consumer);
         const auto topics = partitionsOf({{RD_KAFKA_PARTITION_UA, 0}});
         QCOMPARE(rd_kafka_subscribe(consumer.get(), topics.get()), RD_KAFKA_RESP_ERR_NO_ERROR);
@@ -225,8 +240,8 @@ private slots:
         QCOMPARE(rd_kafka_commit(consumer.get(), partitionsOf({{0, 3}}).get(), 0),
             RD_KAFKA_RESP_ERR_NO_ERROR);
 
-        QCOMPARE(deleteGroups({"fryers"}).at("fryers"), RD_KAFKA_RESP_ERR_NON_EMPTY_GROUP);
-        const auto [error, partitions] = deleteOffsets("fryers", {{0, 0}});
+        QCOMPARE(deleteGroups({fryers}).at(fryers), RD_KAFKA_RESP_ERR_NON_EMPTY_GROUP);
+        const auto [error, partitions] = deleteOffsets(fryers, {{0, 0}});
         QCOMPARE(error, RD_KAFKA_RESP_ERR_NO_ERROR);
         QCOMPARE(partitions.at(0), RD_KAFKA_RESP_ERR_GROUP_SUBSCRIBED_TO_TOPIC);
         QCOMPARE(committed(consumer.get()).at(0), std::int64_t(3));

@@ -1,5 +1,5 @@
-#include "broker_fixture.h"
 #include "rdkafka_group_member.h"
+#include "test_cluster.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -19,9 +19,8 @@ namespace {
 constexpr int kPartitions = 6;
 constexpr int kGroupDeadlineMs = 45000;
 constexpr int kAdminTimeoutMs = 20000;
-constexpr int kKilledSessionTimeoutMs = 2000;
+constexpr int kKilledSessionTimeoutMs = 6000; // Apache Kafka's group.min.session.timeout.ms
 constexpr int kHeartbeatIntervalMs = 250;
-constexpr char kTopic[] = "orders";
 
 struct RdKafkaDeleter
 {
@@ -88,21 +87,44 @@ bool sharedEvenly(const MemberList &members, const std::set<TopicPartition> &all
 
 } // namespace
 
-// librdkafka 2.0.2 consumer groups against the embedded coordinator: sharing partitions,
-// taking over from a member that leaves or dies, resuming from committed offsets, new
-// partitions, and the admin API's view of groups.
+// librdkafka 2.0.2 consumer groups against the embedded coordinator and
+// (tst_librdkafka_groups_on_kafka) Apache Kafka's: sharing partitions, taking over from a
+// member that leaves or dies, resuming from committed offsets, new partitions, and the admin
+// API's view of groups.
 class TestLibrdkafkaGroups : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
+    std::unique_ptr<TestCluster> m_cluster;
+    std::string kTopic;
     int m_clients = 0;
+
+    // A group id, unique on the shared Apache Kafka.
+    std::string group(const char *name) const { return m_cluster->name(name).toStdString(); }
+
+    bool createTopic(rd_kafka_t *admin, const std::string &name, int partitions)
+    {
+        Queue queue(rd_kafka_queue_new(admin));
+        char errstr[512];
+        rd_kafka_NewTopic_t *topic
+            = rd_kafka_NewTopic_new(name.c_str(), partitions, 1, errstr, sizeof errstr);
+        rd_kafka_CreateTopics(admin, &topic, 1, nullptr, queue.get());
+        rd_kafka_NewTopic_destroy(topic);
+        const auto created = awaitResult(queue.get(), RD_KAFKA_EVENT_CREATETOPICS_RESULT);
+        if (!created) {
+            return false;
+        }
+        std::size_t count = 0;
+        const auto **results = rd_kafka_CreateTopics_result_topics(
+            rd_kafka_event_CreateTopics_result(created.get()), &count);
+        return count == 1 && rd_kafka_topic_result_error(results[0]) == RD_KAFKA_RESP_ERR_NO_ERROR;
+    }
 
     std::map<std::string, std::string> memberSettings(const std::string &groupId)
     {
         return {
-            {"bootstrap.servers", m_broker->bootstrapStd()},
+            {"bootstrap.servers", m_cluster->bootstrapStd()},
             {"group.id", groupId},
             {"client.id", "preparer-" + std::to_string(++m_clients)},
             {"session.timeout.ms", "6000"},
@@ -114,8 +136,12 @@ private:
         };
     }
 
-    std::unique_ptr<RdKafkaGroupMember> join(
-        const std::string &groupId, const std::string &topic = kTopic)
+    std::unique_ptr<RdKafkaGroupMember> join(const std::string &groupId)
+    {
+        return join(groupId, kTopic);
+    }
+
+    std::unique_ptr<RdKafkaGroupMember> join(const std::string &groupId, const std::string &topic)
     {
         return std::make_unique<RdKafkaGroupMember>(
             memberSettings(groupId), std::vector<std::string> {topic});
@@ -127,7 +153,7 @@ private:
         rd_kafka_conf_t *conf = rd_kafka_conf_new();
         char errstr[512];
         rd_kafka_conf_set(
-            conf, "bootstrap.servers", m_broker->bootstrapStd().c_str(), errstr, sizeof errstr);
+            conf, "bootstrap.servers", m_cluster->bootstrapStd().c_str(), errstr, sizeof errstr);
         RdKafka producer(rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr));
         if (!producer) {
             return false;
@@ -153,7 +179,7 @@ private:
         return out;
     }
 
-    const chippy::broker::BrokerSnapshot::Group *snapshotGroup(
+    static const chippy::broker::BrokerSnapshot::Group *snapshotGroup(
         const chippy::broker::BrokerSnapshot &s, const std::string &groupId)
     {
         for (const auto &g : s.groups) {
@@ -168,33 +194,40 @@ private slots:
     void init()
     {
         chippy::broker::BrokerConfig config;
-        config.defaultPartitions = kPartitions;
-        m_broker = std::make_unique<BrokerFixture>(false, config);
+        config.groupInitialRebalanceDelayMs = 0;
+        m_cluster = std::make_unique<TestCluster>(config);
+        QVERIFY2(m_cluster->error().isEmpty(), qPrintable(m_cluster->error()));
+        kTopic = m_cluster->name(QStringLiteral("orders")).toStdString();
+        RdKafka admin = makeClient(m_cluster->bootstrapStd());
+        QVERIFY(createTopic(admin.get(), kTopic, kPartitions));
         QVERIFY(produce(kTopic, numbered("cod ", 0, kPartitions)));
     }
 
-    void cleanup() { m_broker.reset(); }
+    void cleanup() { m_cluster.reset(); }
 
     void threeMembersShareSixPartitionsAndTwoTakeOverWhenOneLeaves()
     {
         MemberList members;
         for (int i = 0; i < 3; ++i) {
-            members.push_back(join("preparers"));
+            members.push_back(join(group("preparers")));
             QCOMPARE(members.back()->startError(), std::string());
         }
         const auto all = allPartitions(kTopic, kPartitions);
         QTRY_VERIFY_WITH_TIMEOUT(sharedEvenly(members, all, 2), kGroupDeadlineMs);
 
-        const auto snapshot = m_broker->broker().snapshot();
-        const auto *group = snapshotGroup(snapshot, "preparers");
-        QVERIFY(group);
-        QCOMPARE(group->state, std::string("Stable"));
-        QCOMPARE(group->protocolType, std::string("consumer"));
-        QCOMPARE(group->members.size(), std::size_t(3));
-        for (const auto &m : group->members) {
-            QVERIFY(m.clientId.starts_with("preparer-"));
-            QCOMPARE(m.host, std::string("/127.0.0.1"));
-            QCOMPARE(m.assignment.at(kTopic).size(), std::size_t(2));
+        // What the coordinator itself holds (the admin API's view is checked below).
+        if (auto *embedded = m_cluster->embedded()) {
+            const auto snapshot = embedded->broker().snapshot();
+            const auto *stored = snapshotGroup(snapshot, group("preparers"));
+            QVERIFY(stored);
+            QCOMPARE(stored->state, std::string("Stable"));
+            QCOMPARE(stored->protocolType, std::string("consumer"));
+            QCOMPARE(stored->members.size(), std::size_t(3));
+            for (const auto &m : stored->members) {
+                QVERIFY(m.clientId.starts_with("preparer-"));
+                QCOMPARE(m.host, std::string("/127.0.0.1"));
+                QCOMPARE(m.assignment.at(kTopic).size(), std::size_t(2));
+            }
         }
 
         members.back()->close();
@@ -209,22 +242,24 @@ private slots:
         QVERIFY(produce(kTopic, numbered("plaice ", 0, kFirstBatch)));
         const std::size_t firstTotal = kPartitions + kFirstBatch;
 
-        auto first = join("counters");
+        auto first = join(group("counters"));
         QTRY_COMPARE_WITH_TIMEOUT(first->recordCount(), firstTotal, kGroupDeadlineMs);
         QCOMPARE(first->commit(), RD_KAFKA_RESP_ERR_NO_ERROR);
         first->close();
 
-        const auto snapshot = m_broker->broker().snapshot();
-        const auto *group = snapshotGroup(snapshot, "counters");
-        QVERIFY(group);
-        QCOMPARE(group->offsets.size(), std::size_t(kPartitions));
-        for (const auto &o : group->offsets) {
-            QCOMPARE(o.offset, std::int64_t(firstTotal / kPartitions));
-            QCOMPARE(o.lag, std::int64_t(0));
+        if (auto *embedded = m_cluster->embedded()) {
+            const auto snapshot = embedded->broker().snapshot();
+            const auto *stored = snapshotGroup(snapshot, group("counters"));
+            QVERIFY(stored);
+            QCOMPARE(stored->offsets.size(), std::size_t(kPartitions));
+            for (const auto &o : stored->offsets) {
+                QCOMPARE(o.offset, std::int64_t(firstTotal / kPartitions));
+                QCOMPARE(o.lag, std::int64_t(0));
+            }
         }
 
         QVERIFY(produce(kTopic, numbered("chips ", 0, kSecondBatch)));
-        auto second = join("counters");
+        auto second = join(group("counters"));
         QTRY_COMPARE_WITH_TIMEOUT(
             second->recordCount(), std::size_t(kSecondBatch), kGroupDeadlineMs);
         std::set<std::string> resumed;
@@ -239,15 +274,16 @@ private slots:
     void aKilledMemberIsExpelledAfterItsSessionTimeoutAndItsPartitionsMove()
     {
         MemberList members;
-        members.push_back(join("cooks"));
-        members.push_back(join("cooks"));
+        members.push_back(join(group("cooks")));
+        members.push_back(join(group("cooks")));
         const auto all = allPartitions(kTopic, kPartitions);
         QTRY_VERIFY_WITH_TIMEOUT(sharedEvenly(members, all, 3), kGroupDeadlineMs);
 
         // kcat is librdkafka too, in a process that can be killed without leaving the group.
         QProcess kcat;
         kcat.start("kcat",
-            {"-b", m_broker->bootstrap(), "-G", "cooks", kTopic, "-q", "-X",
+            {"-b", m_cluster->bootstrap(), "-G", m_cluster->name("cooks"),
+                QString::fromStdString(kTopic), "-q", "-X",
                 "session.timeout.ms=" + QString::number(kKilledSessionTimeoutMs), "-X",
                 "heartbeat.interval.ms=" + QString::number(kHeartbeatIntervalMs)});
         QVERIFY(kcat.waitForStarted());
@@ -267,37 +303,34 @@ private slots:
     void addedPartitionsAreAssignedAfterARebalance()
     {
         constexpr int kInitial = 4;
-        RdKafka admin = makeClient(m_broker->bootstrapStd());
+        RdKafka admin = makeClient(m_cluster->bootstrapStd());
         Queue queue(rd_kafka_queue_new(admin.get()));
         char errstr[512];
-        rd_kafka_NewTopic_t *topic
-            = rd_kafka_NewTopic_new("hot-food", kInitial, 1, errstr, sizeof errstr);
-        rd_kafka_CreateTopics(admin.get(), &topic, 1, nullptr, queue.get());
-        rd_kafka_NewTopic_destroy(topic);
-        QVERIFY(awaitResult(queue.get(), RD_KAFKA_EVENT_CREATETOPICS_RESULT));
+        const auto hotFood = m_cluster->name(QStringLiteral("hot-food")).toStdString();
+        QVERIFY(createTopic(admin.get(), hotFood, kInitial));
 
         MemberList members;
-        members.push_back(join("cooks", "hot-food"));
-        members.push_back(join("cooks", "hot-food"));
+        members.push_back(join(group("cooks"), hotFood));
+        members.push_back(join(group("cooks"), hotFood));
         QTRY_VERIFY_WITH_TIMEOUT(
-            sharedEvenly(members, allPartitions("hot-food", kInitial), 2), kGroupDeadlineMs);
+            sharedEvenly(members, allPartitions(hotFood, kInitial), 2), kGroupDeadlineMs);
 
         rd_kafka_NewPartitions_t *grow
-            = rd_kafka_NewPartitions_new("hot-food", kPartitions, errstr, sizeof errstr);
+            = rd_kafka_NewPartitions_new(hotFood.c_str(), kPartitions, errstr, sizeof errstr);
         rd_kafka_CreatePartitions(admin.get(), &grow, 1, nullptr, queue.get());
         rd_kafka_NewPartitions_destroy(grow);
         const auto grown = awaitResult(queue.get(), RD_KAFKA_EVENT_CREATEPARTITIONS_RESULT);
         QVERIFY(grown);
         QCOMPARE(rd_kafka_event_error(grown.get()), RD_KAFKA_RESP_ERR_NO_ERROR);
         QTRY_VERIFY_WITH_TIMEOUT(
-            sharedEvenly(members, allPartitions("hot-food", kPartitions), 3), kGroupDeadlineMs);
+            sharedEvenly(members, allPartitions(hotFood, kPartitions), 3), kGroupDeadlineMs);
     }
 
     void theAdminApiListsDescribesAndReadsTheOffsetsOfTheGroup()
     {
         MemberList members;
-        members.push_back(join("statistician"));
-        members.push_back(join("statistician"));
+        members.push_back(join(group("statistician")));
+        members.push_back(join(group("statistician")));
         const auto all = allPartitions(kTopic, kPartitions);
         QTRY_VERIFY_WITH_TIMEOUT(sharedEvenly(members, all, 3), kGroupDeadlineMs);
         for (auto &m : members) {
@@ -306,7 +339,7 @@ private slots:
             QCOMPARE(m->commit(), RD_KAFKA_RESP_ERR_NO_ERROR);
         }
 
-        RdKafka admin = makeClient(m_broker->bootstrapStd());
+        RdKafka admin = makeClient(m_cluster->bootstrapStd());
         Queue queue(rd_kafka_queue_new(admin.get()));
         rd_kafka_AdminOptions_t *options
             = rd_kafka_AdminOptions_new(admin.get(), RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS);
@@ -319,13 +352,21 @@ private slots:
         size_t count = 0;
         const auto **listings = rd_kafka_ListConsumerGroups_result_valid(
             rd_kafka_event_ListConsumerGroups_result(listed.get()), &count);
-        QCOMPARE(count, size_t(1));
-        QCOMPARE(std::string(rd_kafka_ConsumerGroupListing_group_id(listings[0])),
-            std::string("statistician"));
-        QCOMPARE(rd_kafka_ConsumerGroupListing_state(listings[0]), stable);
-        QVERIFY(!rd_kafka_ConsumerGroupListing_is_simple_consumer_group(listings[0]));
+        // Apache Kafka is shared: other tests' groups may be listed beside this one.
+        const auto statistician = group("statistician");
+        const rd_kafka_ConsumerGroupListing_t *listing = nullptr;
+        for (size_t i = 0; i < count; ++i) {
+            if (rd_kafka_ConsumerGroupListing_group_id(listings[i]) == statistician) {
+                QVERIFY(!listing);
+                listing = listings[i];
+            }
+        }
+        QVERIFY(listing);
+        QVERIFY(m_cluster->isApacheKafka() || count == 1);
+        QCOMPARE(rd_kafka_ConsumerGroupListing_state(listing), stable);
+        QVERIFY(!rd_kafka_ConsumerGroupListing_is_simple_consumer_group(listing));
 
-        const char *groups[] = {"statistician"};
+        const char *groups[] = {statistician.c_str()};
         rd_kafka_DescribeConsumerGroups(admin.get(), groups, 1, nullptr, queue.get());
         const auto described
             = awaitResult(queue.get(), RD_KAFKA_EVENT_DESCRIBECONSUMERGROUPS_RESULT);
@@ -352,7 +393,7 @@ private slots:
             memberIds, (std::set<std::string> {members[0]->memberId(), members[1]->memberId()}));
 
         rd_kafka_ListConsumerGroupOffsets_t *request
-            = rd_kafka_ListConsumerGroupOffsets_new("statistician", nullptr);
+            = rd_kafka_ListConsumerGroupOffsets_new(statistician.c_str(), nullptr);
         rd_kafka_ListConsumerGroupOffsets(admin.get(), &request, 1, nullptr, queue.get());
         rd_kafka_ListConsumerGroupOffsets_destroy(request);
         const auto offsets
@@ -370,7 +411,7 @@ private slots:
         // The legacy call still in use by kcat -L -G style tools: ListGroups and
         // DescribeGroups v0.
         const rd_kafka_group_list *legacy = nullptr;
-        QCOMPARE(rd_kafka_list_groups(admin.get(), "statistician", &legacy, kAdminTimeoutMs),
+        QCOMPARE(rd_kafka_list_groups(admin.get(), statistician.c_str(), &legacy, kAdminTimeoutMs),
             RD_KAFKA_RESP_ERR_NO_ERROR);
         QCOMPARE(legacy->group_cnt, 1);
         QCOMPARE(std::string(legacy->groups[0].state), std::string("Stable"));

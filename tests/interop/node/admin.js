@@ -2,10 +2,10 @@
 
 // KafkaJS admin client against the broker: topics, partitions, offsets, configs and groups.
 const { ConfigResourceTypes } = require('kafkajs');
-const { client, within, run } = require('./common');
+const { client, within, run, named } = require('./common');
 
-const kTopic = 'kjs-admin-fries';
-const kGroup = 'kjs-admin-counters';
+const kTopic = named('kjs-admin-fries');
+const kGroup = named('kjs-admin-counters');
 
 run(async (bootstrap) => {
     const kafka = client(bootstrap, 'kjs-admin');

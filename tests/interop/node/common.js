@@ -45,11 +45,17 @@ async function waitFor(what, predicate, ms = kStepTimeoutMs) {
     }
 }
 
+// A topic or group name made unique by the script's optional second argument, so that runs
+// on a shared Kafka keep apart.
+function named(name) {
+    return name + (process.argv[3] || '');
+}
+
 // Runs main(bootstrap), prints its result as JSON and exits 0, or prints the error and exits 1.
 function run(main) {
     const bootstrap = process.argv[2];
     if (!bootstrap) {
-        process.stderr.write('usage: node <script>.js HOST:PORT\n');
+        process.stderr.write('usage: node <script>.js HOST:PORT [NAME-SUFFIX]\n');
         process.exit(2);
     }
     main(bootstrap).then(
@@ -63,4 +69,4 @@ function run(main) {
         });
 }
 
-module.exports = { client, within, waitFor, run };
+module.exports = { client, within, waitFor, run, named };

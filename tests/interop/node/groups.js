@@ -3,10 +3,10 @@
 // Two KafkaJS consumers in one group share a 4-partition topic, read everything from the
 // beginning and commit; one leaves and the other takes over all partitions. Records sent
 // after the split go to both members, each reading only its own partitions.
-const { client, within, waitFor, run } = require('./common');
+const { client, within, waitFor, run, named } = require('./common');
 
-const kTopic = 'kjs-queue';
-const kGroup = 'kjs-fryers';
+const kTopic = named('kjs-queue');
+const kGroup = named('kjs-fryers');
 const kPartitions = 4;
 const kRecords = 40;
 const kShared = 40;

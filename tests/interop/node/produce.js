@@ -3,9 +3,9 @@
 // An idempotent KafkaJS producer (acks -1) sends keyed records with headers, plain and
 // gzip-compressed; a consumer reads them back from the beginning.
 const { CompressionTypes } = require('kafkajs');
-const { client, within, waitFor, run } = require('./common');
+const { client, within, waitFor, run, named } = require('./common');
 
-const kTopic = 'kjs-orders';
+const kTopic = named('kjs-orders');
 const kPerBatch = 10;
 
 function orders(from, count) {
@@ -47,7 +47,7 @@ run(async (bootstrap) => {
     await producer.disconnect();
     const acked = [...plain, ...gzip, ...batch];
 
-    const consumer = kafka.consumer({ groupId: 'kjs-orders-reader', heartbeatInterval: 500 });
+    const consumer = kafka.consumer({ groupId: named('kjs-orders-reader'), heartbeatInterval: 500 });
     await within('consumer connect', consumer.connect());
     await within('subscribe', consumer.subscribe({ topics: [kTopic], fromBeginning: true }));
     const consumed = [];
@@ -68,7 +68,7 @@ run(async (bootstrap) => {
 
     // The broker has no transactions: a transactional producer is refused at once.
     const transactional = kafka.producer({
-        transactionalId: 'kjs-till-tx',
+        transactionalId: named('kjs-till-tx'),
         maxInFlightRequests: 1,
     });
     await within('transactional connect', transactional.connect());

@@ -1,7 +1,8 @@
 """Describes and alters topic and broker configs with kafka-python's KafkaAdminClient and
 prints what each step answered as one JSON object (read by tst_kafkapython_admin).
 
-Usage: admin_configs.py BOOTSTRAP
+Usage: admin_configs.py BOOTSTRAP [SUFFIX]
+SUFFIX (optional) is appended to every topic name, to keep them apart on a shared Kafka.
 """
 import json
 import sys
@@ -32,17 +33,19 @@ def alter(admin, resource):
 
 def main():
     admin = KafkaAdminClient(bootstrap_servers=sys.argv[1], client_id="chippy-admin-test")
-    admin.create_topics([NewTopic("ORDER", 1, 1, topic_configs={"retention.ms": "60000"})])
-    topic = ConfigResource(ConfigResourceType.TOPIC, "ORDER")
+    suffix = sys.argv[2] if len(sys.argv) > 2 else ""
+    ORDER, NOWHERE = "ORDER" + suffix, "NOWHERE" + suffix
+    admin.create_topics([NewTopic(ORDER, 1, 1, topic_configs={"retention.ms": "60000"})])
+    topic = ConfigResource(ConfigResourceType.TOPIC, ORDER)
     steps = {}
     steps["describe_topic"] = describe(admin, topic)
     steps["describe_broker"] = describe(admin, ConfigResource(ConfigResourceType.BROKER, "1"))
     steps["describe_missing"] = describe(
-        admin, ConfigResource(ConfigResourceType.TOPIC, "NOWHERE"))
+        admin, ConfigResource(ConfigResourceType.TOPIC, NOWHERE))
     steps["alter"] = alter(admin, ConfigResource(
-        ConfigResourceType.TOPIC, "ORDER", configs={"retention.bytes": "1048576"}))
+        ConfigResourceType.TOPIC, ORDER, configs={"retention.bytes": "1048576"}))
     steps["alter_bad"] = alter(admin, ConfigResource(
-        ConfigResourceType.TOPIC, "ORDER", configs={"segment.bytes": "12"}))
+        ConfigResourceType.TOPIC, ORDER, configs={"segment.bytes": "12"}))
     steps["describe_after"] = describe(admin, topic)
     admin.close()
     print(json.dumps(steps))

@@ -1,7 +1,8 @@
 """Creates, grows, lists and deletes topics with kafka-python's KafkaAdminClient and prints
 what each step answered as one JSON object (read by tst_kafkapython_admin).
 
-Usage: admin_topics.py BOOTSTRAP
+Usage: admin_topics.py BOOTSTRAP [SUFFIX]
+SUFFIX (optional) is appended to every topic name, to keep them apart on a shared Kafka.
 """
 import json
 import sys
@@ -24,24 +25,34 @@ def outcome(call):
 
 def main():
     admin = KafkaAdminClient(bootstrap_servers=sys.argv[1], client_id="chippy-admin-test")
+    suffix = sys.argv[2] if len(sys.argv) > 2 else ""
+    ORDER, READY, COOK, HOT_FOOD, NOWHERE = (
+        name + suffix for name in ("ORDER", "READY", "COOK", "HOT-FOOD", "NOWHERE"))
+
+    def listed():
+        """The topics this script made, as the broker lists them, without their suffix."""
+        mine = {ORDER: "ORDER", READY: "READY", COOK: "COOK", HOT_FOOD: "HOT-FOOD"}
+        return sorted(mine[t] for t in admin.list_topics() if t in mine)
+
     steps = {}
     steps["create"] = outcome(lambda: admin.create_topics([
-        NewTopic("ORDER", 3, 1, topic_configs={"retention.ms": "60000"}),
-        NewTopic("READY", 1, 1),
+        NewTopic(ORDER, 3, 1, topic_configs={"retention.ms": "60000"}),
+        NewTopic(READY, 1, 1),
     ]))
-    steps["create_again"] = outcome(lambda: admin.create_topics([NewTopic("ORDER", 1, 1)]))
-    steps["three_replicas"] = outcome(lambda: admin.create_topics([NewTopic("COOK", 1, 3)]))
+    steps["create_again"] = outcome(lambda: admin.create_topics([NewTopic(ORDER, 1, 1)]))
+    steps["three_replicas"] = outcome(lambda: admin.create_topics([NewTopic(COOK, 1, 3)]))
     steps["validate_only"] = outcome(
-        lambda: admin.create_topics([NewTopic("HOT-FOOD", 2, 1)], validate_only=True))
-    steps["topics_after_create"] = sorted(admin.list_topics())
-    steps["grow"] = outcome(lambda: admin.create_partitions({"ORDER": NewPartitions(5)}))
-    steps["shrink"] = outcome(lambda: admin.create_partitions({"ORDER": NewPartitions(2)}))
+        lambda: admin.create_topics([NewTopic(HOT_FOOD, 2, 1)], validate_only=True))
+    steps["topics_after_create"] = listed()
+    steps["grow"] = outcome(lambda: admin.create_partitions({ORDER: NewPartitions(5)}))
+    steps["shrink"] = outcome(lambda: admin.create_partitions({ORDER: NewPartitions(2)}))
     steps["partitions"] = {
-        t["topic"]: len(t["partitions"]) for t in admin.describe_topics(["ORDER", "READY"])
+        t["topic"][:len(t["topic"]) - len(suffix)]: len(t["partitions"])
+        for t in admin.describe_topics([ORDER, READY])
     }
-    steps["delete"] = outcome(lambda: admin.delete_topics(["READY"]))
-    steps["delete_missing"] = outcome(lambda: admin.delete_topics(["NOWHERE"]))
-    steps["topics_after_delete"] = sorted(admin.list_topics())
+    steps["delete"] = outcome(lambda: admin.delete_topics([READY]))
+    steps["delete_missing"] = outcome(lambda: admin.delete_topics([NOWHERE]))
+    steps["topics_after_delete"] = listed()
     admin.close()
     print(json.dumps(steps))
 

@@ -2,7 +2,8 @@
 connects with a wrong password. Prints what each step saw as one JSON object (read by
 tst_kafkapython_sasl).
 
-Usage: sasl_plain.py BOOTSTRAP USER PASSWORD
+Usage: sasl_plain.py BOOTSTRAP USER PASSWORD [SUFFIX]
+SUFFIX is appended to the topic and group names, to keep them apart on a shared Kafka.
 """
 import json
 import sys
@@ -21,16 +22,16 @@ def sasl(user, password):
             "sasl_plain_username": user, "sasl_plain_password": password}
 
 
-def produce(bootstrap, credentials):
+def produce(bootstrap, credentials, topic):
     producer = KafkaProducer(bootstrap_servers=bootstrap, **credentials)
     for value in VALUES:
-        producer.send(TOPIC, value.encode())
+        producer.send(topic, value.encode())
     producer.flush(timeout=DEADLINE_S)
     producer.close()
 
 
-def consume(bootstrap, credentials):
-    consumer = KafkaConsumer(TOPIC, bootstrap_servers=bootstrap, group_id="counters",
+def consume(bootstrap, credentials, topic, group):
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=group,
                              auto_offset_reset="earliest", enable_auto_commit=False,
                              **credentials)
     values = []
@@ -56,9 +57,10 @@ def connect_with(bootstrap, credentials):
 
 def main():
     bootstrap, user, password = sys.argv[1:4]
+    suffix = sys.argv[4] if len(sys.argv) > 4 else ""
     steps = {}
-    produce(bootstrap, sasl(user, password))
-    steps["consumed"] = consume(bootstrap, sasl(user, password))
+    produce(bootstrap, sasl(user, password), TOPIC + suffix)
+    steps["consumed"] = consume(bootstrap, sasl(user, password), TOPIC + suffix, "counters" + suffix)
     steps["wrong_password"] = connect_with(bootstrap, sasl(user, password + "-wrong"))
     print(json.dumps(steps))
 
