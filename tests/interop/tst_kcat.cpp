@@ -15,8 +15,8 @@ class TestKcat : public QObject
 private:
     ProcessResult kcat(const QStringList &args, const QByteArray &input = {})
     {
-        return runProcess(
-            QStringLiteral("kcat"), QStringList {"-b", m_cluster->bootstrap()} + args, input, 60000);
+        return runProcess(QStringLiteral("kcat"), QStringList {"-b", m_cluster->bootstrap()} + args,
+            input, 60000);
     }
 
     QString topic(const QString &name) const { return m_cluster->name(name); }
@@ -46,7 +46,8 @@ private slots:
             input += "key" + QByteArray::number(i % 3) + ":value " + QByteArray::number(i) + "\n";
         }
         QCOMPARE(kcat({"-P", "-t", topic("fish"), "-K:"}, input).exitCode, 0);
-        const auto r = kcat({"-C", "-t", topic("fish"), "-o", "beginning", "-e", "-f", "%k=%s@%o\\n"});
+        const auto r
+            = kcat({"-C", "-t", topic("fish"), "-o", "beginning", "-e", "-f", "%k=%s@%o\\n"});
         QCOMPARE(r.exitCode, 0);
         const auto lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 100);
