@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the hand-made fuzz seeds under tests/data/fuzz (run from anywhere; re-run after an
-API gains a version). What the fuzzers find is added beside these by run_long.sh.
+API gains a version).
 
 request/versions/KEY-vN.seed   one frame per API key and version the broker serves, the
                                version list read from core/broker/apis/*.cpp
@@ -9,6 +9,9 @@ request/sessions/*.seed        every request of one captured client session, in 
                                separated as fuzz_request.cpp expects
 record_batch/*.seed            v2 batches (plain, gzip, idempotent), v0/v1 message sets
 recovery/*.seed                partition directories as fuzz_recovery.cpp reads them
+
+Beside these, request/captured/ holds what real clients send (tests/fuzz/capture_seeds.sh)
+and each */found/ what the fuzzers reached (tests/fuzz/run_long.sh).
 """
 import glob
 import gzip
