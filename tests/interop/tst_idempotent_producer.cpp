@@ -4,6 +4,8 @@
 #include "process_runner.h"
 #include "protocol/error_code.h"
 #include "protocol/reader.h"
+#include "rdkafka_admin.h"
+#include "test_cluster.h"
 #include "wire_client.h"
 
 #include <QTest>
@@ -27,6 +29,7 @@ constexpr int kRecords = 10000;
 constexpr int kPartitions = 3;
 constexpr int kKeys = 10;
 constexpr int kDeliveryTimeoutMs = 90000;
+constexpr int kWatermarkTimeoutMs = 10000;
 constexpr int kProduceResponsesBeforeCut = 5;
 constexpr std::int16_t kProduceVersion = 7;
 constexpr std::int16_t kInitProducerIdVersion = 4;
@@ -157,14 +160,19 @@ InitAnswer initProducerIdRaw(WireClient &client, std::optional<std::string> tran
 
 } // namespace
 
-// The idempotent producer against the embedded broker: librdkafka with enable.idempotence,
-// with and without connections cut while produce requests are in flight, and retries sent
-// by hand.
+// The idempotent producer: librdkafka with enable.idempotence against the embedded broker
+// and (tst_idempotent_producer_on_kafka) Apache Kafka; on the embedded broker also with
+// connections cut while produce requests are in flight, across a restart, and with retries
+// sent by hand.
 class TestIdempotentProducer : public QObject
 {
     Q_OBJECT
 
 private:
+    // The tests that need the embedded broker itself skip on Apache Kafka, saying why.
+    static constexpr const char *kRawWire
+        = "sends hand-built produce requests to the embedded broker's own port";
+
     // Produces kRecords keyed records and waits until every one is acknowledged.
     void produceAll(
         const std::string &bootstrap, const std::string &topic, std::vector<Delivery> &deliveries)
@@ -195,9 +203,11 @@ private:
     }
 
     // Every record acknowledged once, at offsets that run 0, 1, 2... per partition in
-    // production order, and the partition holds exactly those.
-    void verifyExactlyOnceInOrder(const std::string &topic, const std::vector<Delivery> &deliveries)
+    // production order, and the partition at `bootstrap` holds exactly those.
+    void verifyExactlyOnceInOrder(const std::string &bootstrap, const std::string &topic,
+        const std::vector<Delivery> &deliveries)
     {
+        RdKafkaAdmin client(bootstrap);
         std::map<std::int32_t, std::vector<Delivery>> byPartition;
         for (const auto &d : deliveries) {
             QVERIFY2(d.error == RD_KAFKA_RESP_ERR_NO_ERROR, rd_kafka_err2str(d.error));
@@ -210,12 +220,17 @@ private:
             for (std::size_t i = 0; i < list.size(); ++i) {
                 QCOMPARE(list[i].offset, std::int64_t(i));
             }
-            QCOMPARE(logEndOffset(topic, std::size_t(partition)), std::int64_t(list.size()));
+            std::int64_t low = -1;
+            std::int64_t high = -1;
+            QCOMPARE(rd_kafka_query_watermark_offsets(client.handle(), topic.c_str(), partition,
+                         &low, &high, kWatermarkTimeoutMs),
+                RD_KAFKA_RESP_ERR_NO_ERROR);
+            QCOMPARE(high, std::int64_t(list.size()));
         }
         // Read back with an independent client, from the broker itself.
         const auto r = runProcess(QStringLiteral("kcat"),
-            {"-b", m_broker->bootstrap(), "-C", "-t", QString::fromStdString(topic), "-o",
-                "beginning", "-e", "-f", "%p %s\\n"},
+            {"-b", QString::fromStdString(bootstrap), "-C", "-t", QString::fromStdString(topic),
+                "-o", "beginning", "-e", "-f", "%p %s\\n"},
             {}, 60000);
         QCOMPARE(r.exitCode, 0);
         std::map<std::int32_t, std::vector<QByteArray>> read;
@@ -244,22 +259,36 @@ private:
     }
 
     std::unique_ptr<BrokerFixture> m_broker;
+    std::unique_ptr<TestCluster> m_cluster;
 
 private slots:
-    void cleanup() { m_broker.reset(); }
+    void cleanup()
+    {
+        m_broker.reset();
+        m_cluster.reset();
+    }
 
     void librdkafkaStoresTenThousandRecordsExactlyOnceInOrder()
     {
-        chippy::broker::BrokerConfig config;
-        config.defaultPartitions = kPartitions;
-        m_broker = std::make_unique<BrokerFixture>(false, config);
+        m_cluster = std::make_unique<TestCluster>();
+        QVERIFY2(m_cluster->error().isEmpty(), qPrintable(m_cluster->error()));
+        const auto topic = m_cluster->name("ORDER").toStdString();
+        {
+            RdKafkaAdmin admin(m_cluster->bootstrapStd());
+            const auto created = admin.createTopic(topic, kPartitions, 1);
+            QVERIFY2(created.error == RD_KAFKA_RESP_ERR_NO_ERROR, qPrintable(created.message));
+        }
         std::vector<Delivery> deliveries;
-        produceAll(m_broker->bootstrapStd(), "ORDER", deliveries);
-        verifyExactlyOnceInOrder("ORDER", deliveries);
+        produceAll(m_cluster->bootstrapStd(), topic, deliveries);
+        verifyExactlyOnceInOrder(m_cluster->bootstrapStd(), topic, deliveries);
     }
 
     void recordsAreStoredOnceWhenConnectionsAreCutMidFlight()
     {
+        if (onApacheKafka()) {
+            QSKIP("the fault proxy needs a broker that advertises the proxy's port, which the "
+                  "shared Apache Kafka does not");
+        }
         FaultProxy proxy(static_cast<std::int16_t>(ApiKey::Produce), kProduceResponsesBeforeCut);
         const auto proxyPort = proxy.listen();
         QVERIFY(proxyPort != 0);
@@ -274,14 +303,18 @@ private slots:
         // Each cut swallowed the answer to a produce request the broker had stored, so the
         // producer sent it again.
         QVERIFY2(proxy.cuts() >= 3, qPrintable(QString::number(proxy.cuts())));
-        verifyExactlyOnceInOrder("COOK", deliveries);
+        verifyExactlyOnceInOrder(m_broker->bootstrapStd(), "COOK", deliveries);
     }
 
     void aRepeatedProduceRequestIsAcknowledgedAtItsFirstOffsetAndStoredOnce()
     {
+        if (onApacheKafka()) {
+            QSKIP(kRawWire);
+        }
         m_broker = std::make_unique<BrokerFixture>();
         WireClient client;
         QVERIFY(client.connectTo(m_broker->broker().port()));
+        QVERIFY(client.createTopic("READY"));
         const auto grant = initProducerIdRaw(client, std::nullopt);
         QCOMPARE(grant.error, std::int16_t(0));
         QVERIFY(grant.producerId >= 0);
@@ -299,6 +332,9 @@ private slots:
 
     void aRetryAfterABrokerRestartIsStillRecognised()
     {
+        if (onApacheKafka()) {
+            QSKIP("restarts the embedded broker, which the shared Apache Kafka is not");
+        }
         m_broker = std::make_unique<BrokerFixture>(true);
         std::int64_t id = -1;
         const auto first = [&] {
@@ -307,6 +343,7 @@ private slots:
         {
             WireClient client;
             QVERIFY(client.connectTo(m_broker->broker().port()));
+            QVERIFY(client.createTopic("READY"));
             id = initProducerIdRaw(client, std::nullopt).producerId;
             QCOMPARE(produceRaw(client, "READY", buildBatch({{"k", "haddock", 0}})).baseOffset, 0);
             QCOMPARE(produceRaw(client, "READY", first()).baseOffset, 1);
@@ -328,9 +365,13 @@ private slots:
 
     void aSkippedSequenceIsRefusedAsOutOfOrder()
     {
+        if (onApacheKafka()) {
+            QSKIP(kRawWire);
+        }
         m_broker = std::make_unique<BrokerFixture>();
         WireClient client;
         QVERIFY(client.connectTo(m_broker->broker().port()));
+        QVERIFY(client.createTopic("READY"));
         const auto id = initProducerIdRaw(client, std::nullopt).producerId;
         QCOMPARE(produceRaw(client, "READY", buildBatch({{"k", "a", 1}}, id, 0, 0)).error, 0);
         const auto skipped = produceRaw(client, "READY", buildBatch({{"k", "c", 1}}, id, 0, 2));
@@ -340,9 +381,13 @@ private slots:
 
     void aBumpedEpochFencesTheOldOne()
     {
+        if (onApacheKafka()) {
+            QSKIP(kRawWire);
+        }
         m_broker = std::make_unique<BrokerFixture>();
         WireClient client;
         QVERIFY(client.connectTo(m_broker->broker().port()));
+        QVERIFY(client.createTopic("READY"));
         const auto id = initProducerIdRaw(client, std::nullopt).producerId;
         QCOMPARE(produceRaw(client, "READY", buildBatch({{"k", "a", 1}}, id, 0, 0)).error, 0);
 
@@ -363,6 +408,9 @@ private slots:
 
     void initProducerIdV0GrantsIdsToo()
     {
+        if (onApacheKafka()) {
+            QSKIP(kRawWire);
+        }
         m_broker = std::make_unique<BrokerFixture>();
         WireClient client;
         QVERIFY(client.connectTo(m_broker->broker().port()));
@@ -386,6 +434,9 @@ private slots:
 
     void aTransactionalIdIsRefusedWithAnAuthorizationError()
     {
+        if (onApacheKafka()) {
+            QSKIP(kRawWire);
+        }
         m_broker = std::make_unique<BrokerFixture>();
         WireClient client;
         QVERIFY(client.connectTo(m_broker->broker().port()));
@@ -396,6 +447,9 @@ private slots:
 
     void librdkafkaTransactionsFailAtOnceWithAFatalError()
     {
+        if (onApacheKafka()) {
+            QSKIP("Apache Kafka serves transactions; only the embedded broker refuses them");
+        }
         m_broker = std::make_unique<BrokerFixture>();
         QString error;
         auto producer = makeProducer(

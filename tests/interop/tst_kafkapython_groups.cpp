@@ -1,6 +1,5 @@
-#include "broker_fixture.h"
 #include "process_runner.h"
-#include "wire_client.h"
+#include "test_cluster.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,10 +20,17 @@ constexpr int kGroupDeadlineMs = 45000;
 constexpr int kPartitions = 4;
 constexpr int kRecords = 40;
 
-QJsonObject runScript(const QString &name, const QString &bootstrap, QString &failure)
+QString scriptPath(const QString &name)
 {
-    const auto r = runProcess(systemPython(),
-        {QStringLiteral(CHIPPY_INTEROP_PYTHON_DIR) + "/" + name, bootstrap}, {}, kScriptTimeoutMs);
+    return QStringLiteral(CHIPPY_INTEROP_PYTHON_DIR) + "/" + name;
+}
+
+// Runs a script; suffix goes after every topic and group name it makes.
+QJsonObject runScript(
+    const QString &name, const QString &bootstrap, const QString &suffix, QString &failure)
+{
+    const auto r
+        = runProcess(systemPython(), {scriptPath(name), bootstrap, suffix}, {}, kScriptTimeoutMs);
     if (r.exitCode != 0) {
         failure = QString::fromUtf8(r.err);
         return {};
@@ -119,13 +125,19 @@ private:
 } // namespace
 
 // kafka-python 2.0.2 consumers and admin client, and kcat -G, in groups of the embedded
-// broker.
+// broker and (tst_kafkapython_groups_on_kafka) Apache Kafka. What the clients see is checked
+// on both; the group's state inside the broker on the embedded one only.
 class TestKafkaPythonGroups : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
+    std::unique_ptr<TestCluster> m_cluster;
+
+    QJsonObject run(const QString &script, QString &failure)
+    {
+        return runScript(script, m_cluster->bootstrap(), m_cluster->name({}), failure);
+    }
 
     const chippy::broker::BrokerSnapshot::Group *findGroup(
         const chippy::broker::BrokerSnapshot &s, const std::string &groupId)
@@ -140,7 +152,7 @@ private:
 
     bool groupIsEmptyWithoutLag(const std::string &groupId, std::size_t partitions)
     {
-        const auto s = m_broker->broker().snapshot();
+        const auto s = m_cluster->embedded()->broker().snapshot();
         const auto *g = findGroup(s, groupId);
         if (!g || g->state != "Empty" || g->offsets.size() != partitions) {
             return false;
@@ -158,15 +170,16 @@ private slots:
     {
         chippy::broker::BrokerConfig config;
         config.defaultPartitions = kPartitions;
-        m_broker = std::make_unique<BrokerFixture>(false, config);
+        m_cluster = std::make_unique<TestCluster>(config);
+        QVERIFY2(m_cluster->error().isEmpty(), qPrintable(m_cluster->error()));
     }
 
-    void cleanup() { m_broker.reset(); }
+    void cleanup() { m_cluster.reset(); }
 
     void aConsumerCommitsAndTheAdminClientSeesTheGroupAndItsOffsets()
     {
         QString failure;
-        const auto steps = runScript("groups_consume_commit.py", m_broker->bootstrap(), failure);
+        const auto steps = run("groups_consume_commit.py", failure);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         QCOMPARE(steps["first_consumed"].toArray(), sortedStrings(numbered("cod ", 30)));
@@ -197,7 +210,7 @@ private slots:
     void theAdminClientDeletesAGroupAndItsOffsets()
     {
         QString failure;
-        const auto steps = runScript("groups_delete.py", m_broker->bootstrap(), failure);
+        const auto steps = run("groups_delete.py", failure);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QCOMPARE(steps["committed"].toObject(), QJsonObject({{"0", 5}, {"1", 7}}));
         QCOMPARE(steps["deleted"].toArray(),
@@ -209,7 +222,7 @@ private slots:
     void twoConsumersShareThePartitionsAndSplitTheRecords()
     {
         QString failure;
-        const auto result = runScript("groups_balance.py", m_broker->bootstrap(), failure);
+        const auto result = run("groups_balance.py", failure);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         const auto assigned = result["assigned"].toArray();
@@ -235,18 +248,18 @@ private slots:
 
     void kcatConsumersBalanceTheGroupAndSplitTheRecords()
     {
-        WireClient admin;
-        QVERIFY(admin.connectTo(m_broker->broker().port()));
-        chippy::broker::Writer createTopic;
-        createTopic.arrayLength(1);
-        createTopic.string("READY");
-        createTopic.boolean(true); // allow auto-creation
-        QVERIFY(admin.call(chippy::broker::ApiKey::Metadata, 4, std::move(createTopic)));
+        const auto topic = m_cluster->name("READY");
+        const auto group = m_cluster->name("counters");
+        const auto created = runProcess(systemPython(),
+            {scriptPath("groups_create_topic.py"), m_cluster->bootstrap(), topic,
+                QString::number(kPartitions)},
+            {}, kScriptTimeoutMs);
+        QVERIFY2(created.exitCode == 0, created.err.constData());
 
         KcatMember first;
         KcatMember second;
-        first.start(m_broker->bootstrap(), "counters", "READY");
-        second.start(m_broker->bootstrap(), "counters", "READY");
+        first.start(m_cluster->bootstrap(), group, topic);
+        second.start(m_cluster->bootstrap(), group, topic);
         QVERIFY(first.started());
         QVERIFY(second.started());
         QTRY_VERIFY_WITH_TIMEOUT((first.collect(), second.collect(),
@@ -261,9 +274,8 @@ private slots:
         for (int i = 0; i < kRecords; ++i) {
             input += "queue " + QByteArray::number(i) + ":order " + QByteArray::number(i) + "\n";
         }
-        QCOMPARE(
-            runProcess("kcat", {"-b", m_broker->bootstrap(), "-P", "-t", "READY", "-K:"}, input)
-                .exitCode,
+        QCOMPARE(runProcess("kcat", {"-b", m_cluster->bootstrap(), "-P", "-t", topic, "-K:"}, input)
+                     .exitCode,
             0);
         QTRY_COMPARE_WITH_TIMEOUT(
             (first.collect(), second.collect(), first.records().size() + second.records().size()),
@@ -282,7 +294,10 @@ private slots:
 
         QVERIFY(first.stop());
         QVERIFY(second.stop());
-        QTRY_VERIFY_WITH_TIMEOUT(groupIsEmptyWithoutLag("counters", kPartitions), kGroupDeadlineMs);
+        if (m_cluster->embedded()) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                groupIsEmptyWithoutLag(group.toStdString(), kPartitions), kGroupDeadlineMs);
+        }
     }
 };
 

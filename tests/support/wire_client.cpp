@@ -12,6 +12,30 @@ bool WireClient::connectTo(std::uint16_t port)
     return m_socket.waitForConnected(kReplyTimeoutMs);
 }
 
+bool WireClient::createTopic(const std::string &name, std::int32_t partitions)
+{
+    constexpr std::int16_t kSingleReplica = 1;
+    constexpr std::int32_t kTimeoutMs = 10000;
+    broker::Writer w;
+    w.arrayLength(1);
+    w.string(name);
+    w.i32(partitions);
+    w.i16(kSingleReplica);
+    w.arrayLength(0); // replica assignment
+    w.arrayLength(0); // configs
+    w.i32(kTimeoutMs);
+    const auto reply = call(broker::ApiKey::CreateTopics, 0, std::move(w));
+    if (!reply) {
+        return false;
+    }
+    broker::Reader r(*reply);
+    if (r.arrayLength() != 1) {
+        return false;
+    }
+    r.string();
+    return r.i16() == 0;
+}
+
 bool WireClient::readExactly(qsizetype n, QByteArray &out)
 {
     out.clear();

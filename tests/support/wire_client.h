@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace chippy::test {
@@ -26,6 +27,10 @@ public:
     // or nothing when no complete answer arrives in time.
     std::optional<std::vector<std::uint8_t>> call(
         broker::ApiKey key, std::int16_t version, broker::Writer body);
+
+    // Creates a topic with CreateTopics v0 (produce requests do not create topics, as in
+    // Kafka); true when it was created.
+    bool createTopic(const std::string &name, std::int32_t partitions = 1);
 
     // A size-prefixed frame with no request or response header in it, as the bare SASL
     // tokens after a SaslHandshake v0 travel.

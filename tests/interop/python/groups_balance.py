@@ -2,7 +2,9 @@
 partitions and then split the records produced to it. Prints what each consumer was
 assigned and consumed as one JSON object (read by tst_kafkapython_groups).
 
-Usage: groups_balance.py BOOTSTRAP
+Usage: groups_balance.py BOOTSTRAP [SUFFIX]
+SUFFIX (optional) is appended to the topic and group names, to keep them apart on a shared
+Kafka.
 """
 import json
 import sys
@@ -12,8 +14,9 @@ import time
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic
 
-TOPIC = "READY"
-GROUP = "counters"
+SUFFIX = sys.argv[2] if len(sys.argv) > 2 else ""
+TOPIC = "READY" + SUFFIX
+GROUP = "counters" + SUFFIX
 PARTITIONS = 4
 RECORDS = 40
 DEADLINE_S = 40

@@ -2,7 +2,9 @@
 then resumes in a new consumer of the same group. Prints what each step saw as one JSON
 object (read by tst_kafkapython_groups).
 
-Usage: groups_consume_commit.py BOOTSTRAP
+Usage: groups_consume_commit.py BOOTSTRAP [SUFFIX]
+SUFFIX (optional) is appended to the topic and group names, to keep them apart on a shared
+Kafka; the group is listed without it.
 """
 import json
 import sys
@@ -11,8 +13,9 @@ import time
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
 
-TOPIC = "ORDER"
-GROUP = "preparers"
+SUFFIX = sys.argv[2] if len(sys.argv) > 2 else ""
+TOPIC = "ORDER" + SUFFIX
+GROUP = "preparers" + SUFFIX
 PARTITIONS = 3
 DEADLINE_S = 40
 
@@ -69,7 +72,9 @@ def main():
     steps["while_consuming"] = describe(admin)
     first.close()
 
-    steps["listed"] = sorted([list(g) for g in admin.list_consumer_groups()])
+    # A shared Kafka lists other tests' groups too: only this script's one counts.
+    steps["listed"] = sorted([g[0][:len(g[0]) - len(SUFFIX)], g[1]]
+                             for g in admin.list_consumer_groups() if g[0] == GROUP)
     steps["after_close"] = describe(admin)
     steps["committed"] = {str(tp.partition): meta.offset
                           for tp, meta in admin.list_consumer_group_offsets(GROUP).items()}

@@ -2,7 +2,9 @@
 KafkaAdminClient. Prints what each step answered as one JSON object (read by
 tst_kafkapython_groups).
 
-Usage: groups_delete.py BOOTSTRAP
+Usage: groups_delete.py BOOTSTRAP [SUFFIX]
+SUFFIX (optional) is appended to the topic and group names, to keep them apart on a shared
+Kafka; the groups are reported without it.
 """
 import json
 import sys
@@ -11,8 +13,10 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.structs import OffsetAndMetadata
 
-TOPIC = "ORDER"
-GROUP = "accountants"
+SUFFIX = sys.argv[2] if len(sys.argv) > 2 else ""
+TOPIC = "ORDER" + SUFFIX
+GROUP = "accountants" + SUFFIX
+NOBODY = "nobody" + SUFFIX
 
 
 def committed(admin):
@@ -31,8 +35,8 @@ def main():
     consumer.close()
 
     steps = {"committed": committed(admin)}
-    steps["deleted"] = [[group, error.__name__]
-                        for group, error in admin.delete_consumer_groups([GROUP, "nobody"])]
+    steps["deleted"] = [[group[:len(group) - len(SUFFIX)], error.__name__]
+                        for group, error in admin.delete_consumer_groups([GROUP, NOBODY])]
     steps["committed_after"] = committed(admin)
     admin.close()
     print(json.dumps(steps))
