@@ -1,6 +1,7 @@
 #include "broker_fixture.h"
 #include "process_runner.h"
 #include "protocol/crc32c.h"
+#include "wire_client.h"
 
 #include <QElapsedTimer>
 #include <QTcpSocket>
@@ -133,6 +134,14 @@ private:
         return s.state() != QAbstractSocket::ConnectedState;
     }
 
+    // Produce requests need their topic to exist, as in Kafka.
+    void createTopic(const std::string &name)
+    {
+        WireClient client;
+        QVERIFY(client.connectTo(m_broker->broker().port()));
+        QVERIFY(client.createTopic(name));
+    }
+
     void verifyStillServing()
     {
         const auto r = runProcess(
@@ -193,6 +202,7 @@ private slots:
     // that compares it with the record count: one 96-byte frame aborted a sanitizer build.
     void anOverflowingOffsetDeltaIsACorruptBatchAndTheBrokerServesOn()
     {
+        createTopic("a");
         const auto frame = produceWithOverflowingDelta(0);
         QCOMPARE(frame.size(), 96);
         const auto body = answerTo(m_broker->broker().port(), frame);
@@ -203,6 +213,7 @@ private slots:
 
     void anOverflowingOffsetDeltaWithAValidCrcIsAnInvalidRecord()
     {
+        createTopic("a");
         auto frame = produceWithOverflowingDelta(0);
         const auto batchAt = frame.size() - 61;
         const auto covered = std::span(

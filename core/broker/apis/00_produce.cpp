@@ -130,7 +130,9 @@ void handleProduce(BrokerState &state, const RequestHeader &header, Reader &body
     body.forEach([&] {
         TopicResult t;
         t.name = body.string();
-        Topic *topic = state.findOrAutoCreate(t.name);
+        // Kafka creates topics from Metadata requests only; a produce to an unknown topic
+        // is answered UNKNOWN_TOPIC_OR_PARTITION.
+        Topic *topic = state.topics.find(t.name);
         body.forEach([&] {
             const std::int32_t index = body.i32();
             const auto records = body.nullableBytes();

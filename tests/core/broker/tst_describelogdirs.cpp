@@ -71,6 +71,8 @@ private:
         QVERIFY(m_client->connectTo(m_broker->broker().port()));
         const auto batch = buildBatch({{"k1", "two chips"}, {"k2", "one fish"}});
         m_orderBatchBytes = batch.size();
+        QVERIFY(m_client->createTopic("ORDER", kPartitionsPerTopic));
+        QVERIFY(m_client->createTopic("READY", kPartitionsPerTopic));
         QVERIFY(produce("ORDER", batch));
         QVERIFY(produce("READY", buildBatch({{"k", "v"}})));
     }

@@ -132,6 +132,7 @@ private slots:
         m_broker = std::make_unique<BrokerFixture>();
         m_client = std::make_unique<WireClient>();
         QVERIFY(m_client->connectTo(m_broker->broker().port()));
+        QVERIFY(m_client->createTopic(kTopic));
         QVERIFY(produceThreeRecords());
     }
 

@@ -131,6 +131,7 @@ private slots:
         m_broker = std::make_unique<BrokerFixture>(true);
         m_client = std::make_unique<WireClient>();
         QVERIFY(m_client->connectTo(m_broker->broker().port()));
+        QVERIFY(m_client->createTopic(kTopic));
         QVERIFY(produce(batchStamped({100, 200, 300})));
         QVERIFY(produce(batchStamped({400, 900, 500, 900})));
         QVERIFY(produce(batchStamped({600, 700})));

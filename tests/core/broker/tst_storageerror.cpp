@@ -103,6 +103,7 @@ private slots:
         BrokerFixture broker(true);
         WireClient client;
         QVERIFY(client.connectTo(broker.broker().port()));
+        QVERIFY(client.createTopic(kTopic));
         const auto first = produce(client, orderBatch(1));
         QCOMPARE(first.error, code(ErrorCode::None));
         QCOMPARE(first.baseOffset, 0);
