@@ -96,6 +96,7 @@ struct ProduceAnswer
 
     std::int16_t error = kNoAnswer;
     std::int64_t baseOffset = -1;
+    std::int64_t logAppendTimeMs = -1;
 };
 
 ProduceAnswer produceRaw(
@@ -126,6 +127,7 @@ ProduceAnswer produceRaw(
     r.i32();
     a.error = r.i16();
     a.baseOffset = r.i64();
+    a.logAppendTimeMs = r.i64();
     return a;
 }
 
@@ -322,11 +324,15 @@ private slots:
 
         const auto first = buildBatch({{"k", "cod", 1}, {"k", "chips", 2}}, grant.producerId, 0, 0);
         const auto second = buildBatch({{"k", "plaice", 3}}, grant.producerId, 0, 2);
-        QCOMPARE(produceRaw(client, "READY", first).baseOffset, 0);
+        const auto stored = produceRaw(client, "READY", first);
+        QCOMPARE(stored.baseOffset, 0);
+        QCOMPARE(stored.logAppendTimeMs, -1); // the topic keeps CreateTime
         QCOMPARE(produceRaw(client, "READY", second).baseOffset, 2);
         const auto retried = produceRaw(client, "READY", first);
         QCOMPARE(retried.error, std::int16_t(0));
         QCOMPARE(retried.baseOffset, 0);
+        // As Kafka answers a duplicate: with the max timestamp of the batch it stored.
+        QCOMPARE(retried.logAppendTimeMs, 2);
         QCOMPARE(logEndOffset("READY", 0), 3);
     }
 

@@ -19,6 +19,9 @@ struct PartitionResult
     std::int64_t baseOffset = -1;
     std::int64_t logStartOffset = -1;
     std::optional<std::string> message;
+    // -1 as topics use CreateTime; a duplicate batch gets the max timestamp it was stored
+    // with, as Kafka answers it.
+    std::int64_t logAppendTimeMs = -1;
 };
 
 struct TopicResult
@@ -111,6 +114,7 @@ PartitionResult appendRecords(BrokerState &state, Topic *topic, std::int32_t ind
         if (verdict.duplicateOf) {
             // A retry of a batch already stored: acknowledged where it went, not stored again.
             result.baseOffset = *verdict.duplicateOf;
+            result.logAppendTimeMs = verdict.duplicateMaxTimestamp;
             return result;
         }
     }
@@ -162,7 +166,7 @@ void handleProduce(BrokerState &state, const RequestHeader &header, Reader &body
             w.i16(code(p.error));
             w.i64(p.baseOffset);
             if (version >= 2) {
-                w.i64(-1); // log append time: topics use CreateTime
+                w.i64(p.logAppendTimeMs);
             }
             if (version >= 5) {
                 w.i64(p.logStartOffset);

@@ -132,7 +132,7 @@ ProducerStateTable::Verdict ProducerStateTable::check(
     const std::int32_t lastSequence = addToSequence(h.baseSequence, h.lastOffsetDelta);
     for (const auto &b : recent) {
         if (b.firstSequence == h.baseSequence && b.lastSequence == lastSequence) {
-            return {ErrorCode::None, b.baseOffset, {}};
+            return {ErrorCode::None, b.baseOffset, {}, b.maxTimestamp};
         }
     }
     const std::int32_t expected = addToSequence(recent.back().lastSequence, 1);
@@ -170,8 +170,8 @@ void ProducerStateTable::record(const std::string &topic, std::int32_t partition
         seq.recent.clear();
         seq.epoch = h.producerEpoch;
     }
-    seq.recent.push_back(
-        {h.baseSequence, addToSequence(h.baseSequence, h.lastOffsetDelta), baseOffset});
+    seq.recent.push_back({h.baseSequence, addToSequence(h.baseSequence, h.lastOffsetDelta),
+        baseOffset, h.maxTimestamp});
     if (seq.recent.size() > kRememberedBatches) {
         seq.recent.pop_front();
     }

@@ -44,6 +44,7 @@ public:
         ErrorCode error = ErrorCode::None;
         std::optional<std::int64_t> duplicateOf; // base offset of the batch already stored
         std::string message;
+        std::int64_t duplicateMaxTimestamp = -1; // max timestamp of the batch already stored
     };
 
     ProducerStateTable();
@@ -84,6 +85,7 @@ private:
         std::int32_t firstSequence;
         std::int32_t lastSequence;
         std::int64_t baseOffset;
+        std::int64_t maxTimestamp;
     };
     struct PartitionSequences
     {
