@@ -36,6 +36,7 @@ std::int64_t PartitionLog::append(std::span<const std::uint8_t> batch)
     const std::int64_t base = m_logEndOffset;
     auto header = RecordBatchHeader::parse(batch);
     header.baseOffset = base;
+    header.partitionLeaderEpoch = kLeaderEpoch;
     const Segment &active = *m_segments.back();
     const bool full
         = static_cast<std::int64_t>(active.sizeBytes() + batch.size()) > m_options.segmentBytes

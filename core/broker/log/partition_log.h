@@ -28,6 +28,10 @@ public:
         bool syncEveryAppend = false;
     };
 
+    // The leader epoch written into every appended batch: a single node leads from epoch 0,
+    // as a fresh Apache Kafka partition does.
+    static constexpr std::int32_t kLeaderEpoch = 0;
+
     explicit PartitionLog(Options options);
     ~PartitionLog();
     PartitionLog(const PartitionLog &) = delete;
@@ -39,9 +43,9 @@ public:
     std::size_t segmentCount() const { return m_segments.size(); }
     void setSegmentBytes(std::int64_t bytes) { m_options.segmentBytes = bytes; }
 
-    // Stores one validated batch at the log end and returns its new base offset (the base
-    // offset in batch is ignored). The batch is written to the segment file before this
-    // returns. Throws std::system_error when the write fails; the log is then unchanged.
+    // Stores one validated batch at the log end, stamped with its new base offset and
+    // kLeaderEpoch, and returns that base offset. The batch is written to the segment file before
+    // this returns. Throws std::system_error when the write fails; the log is then unchanged.
     std::int64_t append(std::span<const std::uint8_t> batch);
 
     // Appends to out the whole batches from the one holding offset onwards, up to maxBytes.

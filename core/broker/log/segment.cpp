@@ -125,10 +125,14 @@ void Segment::keepIndexEntry(Index &index, const Entry &entry)
 void Segment::append(std::span<const std::uint8_t> batch, const RecordBatchHeader &header)
 {
     const std::uint64_t position = m_store->size();
-    // The batch goes out as produced but for its base offset: no copy just to change it.
-    std::uint8_t baseOffset[8];
-    big_endian::put(baseOffset, static_cast<std::uint64_t>(header.baseOffset));
-    const SegmentStore::Piece pieces[] = {baseOffset, batch.subspan(sizeof baseOffset)};
+    // The batch goes out as produced but for its base offset and partition leader epoch: no
+    // copy just to change them. Both lie before the attributes, outside what the CRC covers.
+    std::uint8_t prefix[RecordBatchHeader::kLogOverhead + sizeof header.partitionLeaderEpoch];
+    big_endian::put(prefix, static_cast<std::uint64_t>(header.baseOffset));
+    big_endian::put(prefix + 8, static_cast<std::uint32_t>(header.batchLength));
+    big_endian::put(prefix + RecordBatchHeader::kLogOverhead,
+        static_cast<std::uint32_t>(header.partitionLeaderEpoch));
+    const SegmentStore::Piece pieces[] = {prefix, batch.subspan(sizeof prefix)};
     m_store->append(pieces);
     if (m_options.syncEveryAppend) {
         try {

@@ -49,6 +49,16 @@ std::vector<std::uint8_t> markedCompressed(std::vector<std::uint8_t> batch)
     return batch;
 }
 
+// What the log writes into a batch besides its base offset: leader epoch 0, which lies
+// outside what the CRC covers.
+void stampLeaderEpoch(std::vector<std::uint8_t> &batch)
+{
+    constexpr std::size_t kLeaderEpochOffset = RecordBatchHeader::kLogOverhead;
+    for (std::size_t i = 0; i < sizeof(std::int32_t); ++i) {
+        batch[kLeaderEpochOffset + i] = 0;
+    }
+}
+
 std::int64_t append(PartitionLog &log, std::vector<std::uint8_t> batch)
 {
     return log.append(batch);
@@ -161,6 +171,23 @@ private slots:
                 batchOf(3, 1000).size() + batchOf(1, 2000).size() + batchOf(5, 3000).size()));
     }
 
+    void appendedBatchesCarryLeaderEpochZeroAndAValidCrc_data() { addModes(); }
+    void appendedBatchesCarryLeaderEpochZeroAndAValidCrc()
+    {
+        QFETCH(bool, persistent);
+        PartitionLog log(options(persistent));
+        const auto produced = batchOf(2, 1000);
+        QCOMPARE(RecordBatchHeader::parse(produced).partitionLeaderEpoch, -1);
+        append(log, produced);
+        std::vector<std::uint8_t> out;
+        log.read(0, kAllBytes, out, true);
+        std::string why;
+        const auto views = splitAndValidateBatches(out, why);
+        QVERIFY2(views.size() == 1, why.c_str());
+        QCOMPARE(views[0].header.partitionLeaderEpoch, PartitionLog::kLeaderEpoch);
+        QCOMPARE(views[0].header.crc, RecordBatchHeader::parse(produced).crc);
+    }
+
     void aReadStopsAtWholeBatchesWithinMaxBytes_data() { addModes(); }
     void aReadStopsAtWholeBatchesWithinMaxBytes()
     {
@@ -178,7 +205,7 @@ private slots:
         QVERIFY(out.empty());
     }
 
-    void segmentFilesHoldTheBatchesExactlyAsAppended()
+    void segmentFilesHoldTheBatchesAsAppendedButForOffsetAndLeaderEpoch()
     {
         PartitionLog log(options(true));
         auto first = batchOf(4, 500);
@@ -189,6 +216,8 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
         rewriteBaseOffset(second, 4);
+        stampLeaderEpoch(first);
+        stampLeaderEpoch(second);
         QByteArray expected(reinterpret_cast<const char *>(first.data()), first.size());
         expected.append(reinterpret_cast<const char *>(second.data()), second.size());
         QCOMPARE(bytes, expected);
