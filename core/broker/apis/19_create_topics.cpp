@@ -33,7 +33,8 @@ struct TopicResult
     std::optional<std::string> message;
     std::int32_t partitions = -1;
     std::int16_t replicationFactor = -1;
-    std::optional<std::vector<DescribedConfig>> configs;
+    // Empty for a topic in error, as from Kafka (the field is nullable, but Kafka sends none).
+    std::vector<DescribedConfig> configs;
 };
 
 TopicRequest readTopic(Reader &body)
@@ -131,6 +132,8 @@ TopicResult createTopic(BrokerState &state, const TopicRequest &t, bool validate
     r.partitions = partitions;
     r.replicationFactor = kSingleReplica;
     if (validateOnly) {
+        // Kafka answers with the id the topic would have had.
+        r.id = randomTopicId();
         Topic wouldBe;
         wouldBe.name = t.name;
         wouldBe.config.overrides = t.configs;
@@ -157,18 +160,14 @@ void writeResult(Writer &w, std::int16_t version, const TopicResult &r)
     if (version >= 5) {
         w.i32(r.partitions);
         w.i16(r.replicationFactor);
-        if (!r.configs) {
-            w.nullArray();
-        } else {
-            w.arrayLength(r.configs->size());
-            for (const auto &c : *r.configs) {
-                w.string(c.name);
-                w.nullableString(c.value);
-                w.boolean(c.readOnly);
-                w.i8(static_cast<std::int8_t>(c.source));
-                w.boolean(c.sensitive);
-                w.tags();
-            }
+        w.arrayLength(r.configs.size());
+        for (const auto &c : r.configs) {
+            w.string(c.name);
+            w.nullableString(c.value);
+            w.boolean(c.readOnly);
+            w.i8(static_cast<std::int8_t>(c.source));
+            w.boolean(c.sensitive);
+            w.tags();
         }
     }
     w.tags();

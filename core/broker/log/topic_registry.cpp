@@ -12,6 +12,8 @@ namespace {
 constexpr std::size_t kMaxTopicNameLength = 249;
 constexpr std::int32_t kMaxPartitions = 10000;
 
+} // namespace
+
 TopicId randomTopicId()
 {
     static std::mt19937_64 rng {std::random_device {}()};
@@ -24,8 +26,6 @@ TopicId randomTopicId()
     }
     return id;
 }
-
-} // namespace
 
 TopicRegistry::TopicRegistry(const BrokerConfig &config)
     : m_config(config)

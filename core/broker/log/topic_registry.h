@@ -33,6 +33,9 @@ struct Topic
     }
 };
 
+// A new random topic id, as Kafka gives every topic it creates.
+TopicId randomTopicId();
+
 // All topics of the broker and their partition logs. Lives on the broker thread. With a data
 // directory, topics are kept there and the constructor loads what an earlier run left.
 class TopicRegistry

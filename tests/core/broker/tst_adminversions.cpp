@@ -255,7 +255,8 @@ private slots:
     {
         const auto t = createTopic("COOK", -1, {{"segment.bytes", "1048576"}}, true);
         QCOMPARE(t.error, 0);
-        QCOMPARE(t.id, TopicId {});
+        // Kafka answers with an id generated for the topic it did not create.
+        QVERIFY(t.id != TopicId {});
         QCOMPARE(t.partitions, 1);
         QCOMPARE(t.configs.at("segment.bytes"), std::optional<std::string>("1048576"));
         QCOMPARE(partitionsOf("COOK"), std::size_t(0));
