@@ -152,6 +152,7 @@ ApplicationWindow {
                         }
 
                         NoticeBanner {
+                            objectName: "noticeBanner"
                             anchors.right: parent.right
                             anchors.bottom: parent.bottom
                             width: Math.min(parent.width * 0.5, Theme.presenter ? 900 : 560)

@@ -5,7 +5,7 @@
 namespace chippy::gui {
 
 JourneyModel::JourneyModel(const OrderIndex *index, QObject *parent)
-    : QAbstractListModel(parent)
+    : ListModel(parent)
     , m_index(index)
 { }
 
@@ -86,19 +86,6 @@ void JourneyModel::refresh()
     m_hops = m_order >= 0 ? m_index->hops(m_order) : QList<OrderIndex::Hop> {};
     endResetModel();
     emit summaryChanged();
-}
-
-QVariantMap JourneyModel::get(int row) const
-{
-    QVariantMap map;
-    if (row < 0 || row >= m_hops.size()) {
-        return map;
-    }
-    const QHash<int, QByteArray> roles = roleNames();
-    for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
-        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return map;
 }
 
 QString JourneyModel::stepInWords(const OrderIndex::Hop &hop)

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "list_model.h"
 #include "order_index.h"
 
-#include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
 namespace chippy::gui {
 
 // The journey of one order: at each hop, what happened, on which topic, partition and offset,
 // when, and how long after it was placed.
-class JourneyModel : public QAbstractListModel
+class JourneyModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -45,8 +45,6 @@ public:
     void follow(qint64 order);
     // Reads the followed order's hops again from the index.
     void refresh();
-
-    Q_INVOKABLE QVariantMap get(int row) const;
 
 signals:
     void orderChanged();

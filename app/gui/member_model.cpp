@@ -24,7 +24,7 @@ int indexOf(const QString &name)
 } // namespace
 
 MemberModel::MemberModel(const QString &group, const QString &topic, QObject *parent)
-    : QAbstractListModel(parent)
+    : ListModel(parent)
     , m_group(group)
     , m_topic(topic)
 { }
@@ -195,29 +195,62 @@ void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
     }
 }
 
-void MemberModel::applySnapshot(const broker::BrokerSnapshot &snapshot)
+void MemberModel::applyView(const shop::ClusterView &view)
 {
-    for (const auto &g : snapshot.groups) {
-        if (!follows(QString::fromStdString(g.groupId))) {
+    for (const shop::ClusterView::Group &g : view.groups) {
+        if (!follows(g.groupId)) {
             continue;
         }
-        const QString state = QString::fromStdString(g.state);
-        if (state != m_state || g.generation != m_generation) {
-            m_state = state;
+        if (g.state != m_state || g.generation > m_generation) {
+            m_state = g.state;
             m_generation = std::max(m_generation, g.generation);
             emit generationChanged();
         }
-        // A member that vanished is dropped once the group has moved on without it.
         for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
-            if (m_rows[row].state != QLatin1String("gone")) {
+            Row &r = m_rows[row];
+            const auto member = std::find_if(g.members.begin(), g.members.end(),
+                [&r](const shop::ClusterView::Member &m) { return m.clientId == r.name; });
+            if (r.state == QLatin1String("gone")) {
+                if (member == g.members.end()) {
+                    removeRow(row);
+                }
                 continue;
             }
-            const bool stillMember
-                = std::any_of(g.members.begin(), g.members.end(), [&](const auto &m) {
-                      return QString::fromStdString(m.clientId) == m_rows[row].name;
-                  });
-            if (!stillMember) {
-                removeRow(row);
+            if (member == g.members.end()) {
+                continue;
+            }
+            bool changedRow = false;
+            // While the group rebalances the cluster's assignment is the old one; the members'
+            // own events are newer then.
+            if (g.state == QLatin1String("Stable")) {
+                for (auto it = member->assignment.cbegin(); it != member->assignment.cend(); ++it) {
+                    QList<int> owned = it.value();
+                    std::sort(owned.begin(), owned.end());
+                    QList<int> &target = it.key() == m_topic ? r.partitions : r.other[it.key()];
+                    if (target != owned) {
+                        target = owned;
+                        changedRow = true;
+                    }
+                }
+                if (!member->assignment.contains(m_topic) && !r.partitions.isEmpty()) {
+                    r.partitions.clear();
+                    changedRow = true;
+                }
+                const QString before = r.state;
+                refreshState(r);
+                changedRow = changedRow || before != r.state;
+            }
+            for (const shop::ClusterView::Committed &c : g.committed) {
+                if (c.topic == m_topic && r.partitions.contains(c.partition)) {
+                    qint64 &lag = r.lagByPartition[c.partition];
+                    if (lag != c.lag) {
+                        lag = c.lag;
+                        changedRow = true;
+                    }
+                }
+            }
+            if (changedRow) {
+                changed(row);
             }
         }
     }
@@ -232,19 +265,6 @@ void MemberModel::clear()
     m_state.clear();
     emit countChanged();
     emit generationChanged();
-}
-
-QVariantMap MemberModel::get(int row) const
-{
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size()) {
-        return map;
-    }
-    const QHash<int, QByteArray> roles = roleNames();
-    for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
-        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return map;
 }
 
 int MemberModel::rowOf(const QString &name) const

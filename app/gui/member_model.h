@@ -1,9 +1,9 @@
 #pragma once
 
-#include "broker_snapshot.h"
+#include "cluster_view.h"
+#include "list_model.h"
 #include "shop_event.h"
 
-#include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 #include <QVariantList>
@@ -14,7 +14,7 @@ namespace chippy::gui {
 // The members of one consumer group (preparers, cooks, counters or a late reader): what each
 // owns of the group's main topic, its lag, how many records it handled, and whether it is
 // working, idle (in the group with nothing to read), joining, or gone without a word.
-class MemberModel : public QAbstractListModel
+class MemberModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -55,10 +55,12 @@ public:
     QString state() const { return m_state; }
 
     void applyEvents(const QVector<shop::ShopEvent> &events);
-    void applySnapshot(const broker::BrokerSnapshot &snapshot);
+    // The group as the cluster has it: its state and generation, each member's assignment
+    // once the group is stable, the lag of what it owns, and members that vanished dropped
+    // once the group has moved on without them.
+    void applyView(const shop::ClusterView &view);
     void clear();
 
-    Q_INVOKABLE QVariantMap get(int row) const;
     Q_INVOKABLE int rowOf(const QString &name) const;
 
 signals:

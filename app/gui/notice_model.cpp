@@ -5,7 +5,7 @@
 namespace chippy::gui {
 
 NoticeModel::NoticeModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : ListModel(parent)
 { }
 
 int NoticeModel::rowCount(const QModelIndex &parent) const
@@ -94,19 +94,6 @@ void NoticeModel::clear()
     endResetModel();
     emit countChanged();
     emit latestChanged();
-}
-
-QVariantMap NoticeModel::get(int row) const
-{
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size()) {
-        return map;
-    }
-    const QHash<int, QByteArray> roles = roleNames();
-    for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
-        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return map;
 }
 
 void NoticeModel::add(qint64 timeMs, const QString &kind, const QString &text)

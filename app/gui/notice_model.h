@@ -1,8 +1,8 @@
 #pragma once
 
+#include "list_model.h"
 #include "shop_event.h"
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QtQml/qqmlregistration.h>
 
@@ -10,7 +10,7 @@ namespace chippy::gui {
 
 // What the audience should read about: errors, dead-lettered orders, commands carried out or
 // refused, in words, newest first. A repeated message is counted, not listed again.
-class NoticeModel : public QAbstractListModel
+class NoticeModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -44,8 +44,6 @@ public:
     // A notice from the window itself (connection errors, a record that could not be read).
     Q_INVOKABLE void post(const QString &kind, const QString &text);
     void clear();
-
-    Q_INVOKABLE QVariantMap get(int row) const;
 
 signals:
     void countChanged();

@@ -16,7 +16,7 @@ bool appendsRecord(shop::ShopEvent::Kind kind)
 } // namespace
 
 PartitionModel::PartitionModel(const QString &topic, const QString &group, QObject *parent)
-    : QAbstractListModel(parent)
+    : ListModel(parent)
     , m_topic(topic)
     , m_group(group)
 { }
@@ -136,30 +136,26 @@ void PartitionModel::setQueues(int tills)
     }
 }
 
-void PartitionModel::applySnapshot(const broker::BrokerSnapshot &snapshot, qint64 nowMs)
+void PartitionModel::applyView(const shop::ClusterView &view)
 {
-    const std::string topic = m_topic.toStdString();
-    const std::string group = m_group.toStdString();
-    for (const auto &t : snapshot.topics) {
-        if (t.name != topic) {
-            continue;
-        }
-        ensurePartitions(static_cast<int>(t.partitions.size()));
-        for (const auto &p : t.partitions) {
+    const qint64 nowMs = view.takenMs;
+    if (const shop::ClusterView::Topic *t = view.topic(m_topic)) {
+        ensurePartitions(static_cast<int>(t->partitions.size()));
+        for (const shop::ClusterView::Partition &p : t->partitions) {
             if (p.index < 0 || p.index >= m_rows.size()) {
                 continue;
             }
             Row &r = m_rows[p.index];
             QList<int> roles;
-            if (r.logStart != p.logStartOffset) {
-                r.logStart = p.logStartOffset;
+            if (r.logStart != p.logStart) {
+                r.logStart = p.logStart;
                 roles << LogStartRole;
             }
-            if (r.logEnd != p.logEndOffset) {
-                r.logEnd = p.logEndOffset;
+            if (r.logEnd != p.logEnd) {
+                r.logEnd = p.logEnd;
                 roles << LogEndRole;
             }
-            if (r.bytes != p.bytes) {
+            if (p.bytes >= 0 && r.bytes != p.bytes) {
                 r.bytes = p.bytes;
                 roles << BytesRole;
             }
@@ -179,24 +175,17 @@ void PartitionModel::applySnapshot(const broker::BrokerSnapshot &snapshot, qint6
     }
     QList<QString> owners(m_rows.size());
     QList<qint64> committed(m_rows.size(), -1);
-    for (const auto &g : snapshot.groups) {
-        if (g.groupId != group) {
-            continue;
-        }
-        for (const auto &m : g.members) {
-            const auto it = m.assignment.find(topic);
-            if (it == m.assignment.end()) {
-                continue;
-            }
-            for (std::int32_t p : it->second) {
+    if (const shop::ClusterView::Group *g = view.group(m_group)) {
+        for (const shop::ClusterView::Member &m : g->members) {
+            for (int p : m.assignment.value(m_topic)) {
                 if (p >= 0 && p < owners.size()) {
-                    owners[p] = QString::fromStdString(m.clientId);
+                    owners[p] = m.clientId;
                 }
             }
         }
-        for (const auto &o : g.offsets) {
-            if (o.topic == topic && o.partition >= 0 && o.partition < committed.size()) {
-                committed[o.partition] = o.offset;
+        for (const shop::ClusterView::Committed &c : g->committed) {
+            if (c.topic == m_topic && c.partition >= 0 && c.partition < committed.size()) {
+                committed[c.partition] = c.offset;
             }
         }
     }
@@ -270,19 +259,6 @@ void PartitionModel::clear()
     endResetModel();
     emit countChanged();
     emit totalsChanged();
-}
-
-QVariantMap PartitionModel::get(int row) const
-{
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size()) {
-        return map;
-    }
-    const QHash<int, QByteArray> roles = roleNames();
-    for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
-        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return map;
 }
 
 void PartitionModel::changed(int row, const QList<int> &roles)

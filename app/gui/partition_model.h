@@ -1,9 +1,9 @@
 #pragma once
 
-#include "broker_snapshot.h"
+#include "cluster_view.h"
+#include "list_model.h"
 #include "shop_event.h"
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -12,9 +12,9 @@ namespace chippy::gui {
 
 // The partitions of one topic as a lane each: log start and end, the reading group's
 // committed offset and lag, who owns it, which queues write to it, and the queues of its
-// newest records (a fixed number of cells, whatever the rate). Fed by broker snapshots and by
-// batches of shop events; without snapshots (a remote cluster) the events alone keep it going.
-class PartitionModel : public QAbstractListModel
+// newest records (a fixed number of cells, whatever the rate). Fed by what the cluster observer
+// reads (on the embedded broker and on any Kafka alike) and by batches of shop events.
+class PartitionModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -60,12 +60,9 @@ public:
     void ensurePartitions(int count);
     // Which queues write to which partition: queues 1..tills keyed by their number.
     void setQueues(int tills);
-    void applySnapshot(const broker::BrokerSnapshot &snapshot, qint64 nowMs);
+    void applyView(const shop::ClusterView &view);
     void applyEvents(const QVector<shop::ShopEvent> &events);
     void clear();
-
-    // For tests and the views: the row of a partition, as a map of role names to values.
-    Q_INVOKABLE QVariantMap get(int row) const;
 
 signals:
     void countChanged();

@@ -7,7 +7,7 @@
 namespace chippy::gui {
 
 RebalanceModel::RebalanceModel(QMap<QString, QString> topicOfGroup, QObject *parent)
-    : QAbstractListModel(parent)
+    : ListModel(parent)
     , m_topicOfGroup(std::move(topicOfGroup))
 { }
 
@@ -91,19 +91,6 @@ void RebalanceModel::clear()
     m_rows.clear();
     endResetModel();
     emit countChanged();
-}
-
-QVariantMap RebalanceModel::get(int row) const
-{
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size()) {
-        return map;
-    }
-    const QHash<int, QByteArray> roles = roleNames();
-    for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
-        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return map;
 }
 
 int RebalanceModel::rowFor(const QString &group, int generation, qint64 timeMs)

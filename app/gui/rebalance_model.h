@@ -1,8 +1,8 @@
 #pragma once
 
+#include "list_model.h"
 #include "shop_event.h"
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QMap>
 #include <QtQml/qqmlregistration.h>
@@ -11,7 +11,7 @@ namespace chippy::gui {
 
 // The rebalance timeline of the shop's groups: one row per group generation, newest first,
 // saying who joined or left and who owns what afterwards.
-class RebalanceModel : public QAbstractListModel
+class RebalanceModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -42,8 +42,6 @@ public:
     void setTopicOfGroup(const QString &group, const QString &topic);
     void applyEvents(const QVector<shop::ShopEvent> &events);
     void clear();
-
-    Q_INVOKABLE QVariantMap get(int row) const;
 
 signals:
     void countChanged();

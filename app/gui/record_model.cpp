@@ -55,7 +55,7 @@ QList<kafka::Message> readTail(const kafka::ClientConfig &cluster, const QString
 } // namespace
 
 RecordModel::RecordModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : ListModel(parent)
 { }
 
 RecordModel::~RecordModel()
@@ -169,19 +169,6 @@ void RecordModel::clear()
     m_error.clear();
     emit partitionChanged();
     emit loadingChanged();
-}
-
-QVariantMap RecordModel::get(int row) const
-{
-    QVariantMap map;
-    if (row < 0 || row >= m_records.size()) {
-        return map;
-    }
-    const QHash<int, QByteArray> roles = roleNames();
-    for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
-        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return map;
 }
 
 void RecordModel::finished(quint64 request, QList<kafka::Message> records, const QString &error)

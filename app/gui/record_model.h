@@ -2,8 +2,8 @@
 
 #include "client_config.h"
 #include "consumer.h"
+#include "list_model.h"
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
@@ -15,7 +15,7 @@ namespace chippy::gui {
 // The newest records of one partition, read by a consumer of their own on a worker thread
 // (assigned, not in any group, committing nothing), newest first: offset, key, value, headers
 // and timestamp, and the order number and queue when the value is an order.
-class RecordModel : public QAbstractListModel
+class RecordModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -60,8 +60,6 @@ public:
     // Reads the records before logEnd (down to logStart) of a partition.
     void load(const QString &topic, int partition, qint64 logStart, qint64 logEnd);
     void clear();
-
-    Q_INVOKABLE QVariantMap get(int row) const;
 
 signals:
     void partitionChanged();

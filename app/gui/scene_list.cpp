@@ -12,13 +12,6 @@ const QRegularExpression &modelName()
     return re;
 }
 
-template<typename T> void carry(std::optional<T> &into, const std::optional<T> &from)
-{
-    if (from) {
-        into = from;
-    }
-}
-
 } // namespace
 
 SceneList::SceneList(QObject *parent)
@@ -115,32 +108,27 @@ int SceneList::load(const QString &nameOrPath, QString *error)
 shop::ScenarioStep SceneList::settled(int scene) const
 {
     shop::ScenarioStep s = m_scenes.at(scene).step;
-    for (int i = scene - 1; i >= 0; --i) {
-        const shop::ScenarioStep &before = m_scenes.at(i).step;
-        if (m_scenes.at(i).scenario != m_scenes.at(scene).scenario) {
-            break; // another model file: each one sets up its own shop in full
-        }
-        shop::ScenarioStep merged = before;
-        carry(merged.model, s.model);
-        carry(merged.tills, s.tills);
-        carry(merged.orderPartitions, s.orderPartitions);
-        carry(merged.preparers, s.preparers);
-        carry(merged.cooks, s.cooks);
-        carry(merged.counters, s.counters);
-        carry(merged.ordersPerSecond, s.ordersPerSecond);
-        carry(merged.cookTimeMs, s.cookTimeMs);
-        carry(merged.plaiceShare, s.plaiceShare);
-        s.model = merged.model;
-        s.tills = merged.tills;
-        s.orderPartitions = merged.orderPartitions;
-        s.preparers = merged.preparers;
-        s.cooks = merged.cooks;
-        s.counters = merged.counters;
-        s.ordersPerSecond = merged.ordersPerSecond;
-        s.cookTimeMs = merged.cookTimeMs;
-        s.plaiceShare = merged.plaiceShare;
+    int first = scene;
+    // Another model file sets up its own shop in full.
+    while (first > 0 && m_scenes.at(first - 1).scenario == m_scenes.at(scene).scenario) {
+        --first;
     }
+    shop::ShopSettings settled;
+    for (int i = first; i <= scene; ++i) {
+        settled = settled.merged(m_scenes.at(i).step.settings);
+    }
+    s.settings = settled;
     return s;
+}
+
+shop::Scenario SceneList::scenario() const
+{
+    shop::Scenario scenario;
+    scenario.name = m_name;
+    for (int i = 0; i < m_scenes.size(); ++i) {
+        scenario.steps.append(settled(i));
+    }
+    return scenario;
 }
 
 } // namespace chippy::gui

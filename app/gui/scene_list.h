@@ -43,6 +43,8 @@ public:
     // The step as the shop should be after entering it from nothing: counts carried forward.
     shop::ScenarioStep settled(int scene) const;
     QString scenarioOf(int scene) const { return m_scenes.at(scene).scenario; }
+    // The scenes as one scenario for a shop session, each step settled.
+    shop::Scenario scenario() const;
 
 signals:
     void countChanged();

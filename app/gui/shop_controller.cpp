@@ -1,6 +1,7 @@
 #include "shop_controller.h"
 
 #include "chart_feed.h"
+#include "embedded_kafka.h"
 #include "event_drain.h"
 #include "journey_model.h"
 #include "member_model.h"
@@ -9,7 +10,6 @@
 #include "rebalance_model.h"
 #include "record_model.h"
 #include "scene_list.h"
-#include "shop.h"
 #include "till_model.h"
 #include "token_model.h"
 
@@ -52,10 +52,10 @@ ShopController::ShopController(shop::ShopConfig base, QObject *parent)
     , m_scenes(new SceneList(this))
     , m_charts(new ChartFeed(this))
     , m_drain(new EventDrain(this))
-    , m_settings(m_base)
 {
     s_instance = this;
-    qRegisterMetaType<SnapshotPtr>();
+    qRegisterMetaType<shop::ClusterViewPtr>();
+    qRegisterMetaType<shop::SessionState>();
     connect(m_drain, &EventDrain::batch, this, &ShopController::applyBatch);
     connect(m_drain, &EventDrain::frame, this,
         [this] { m_tokens->expire(QDateTime::currentMSecsSinceEpoch()); });
@@ -67,7 +67,7 @@ ShopController::ShopController(shop::ShopConfig base, QObject *parent)
 
 ShopController::~ShopController()
 {
-    retireHost();
+    retireSession();
     for (const QPointer<QThread> &thread : std::as_const(m_retiring)) {
         if (thread) {
             thread->wait();
@@ -112,139 +112,78 @@ QString ShopController::caption() const
 
 void ShopController::setTills(int count)
 {
-    count = std::clamp(count, 0, kMaxCount);
-    m_settings.tills = count;
-    m_tills->setTills(count);
-    m_order->setQueues(count);
-    emit settingsChanged();
-    command([count](shop::Shop &s) { s.setTills(count); });
+    command([count](shop::ShopSession &s) { s.setTills(count); });
 }
 
 void ShopController::setPartitions(int count)
 {
-    const int now = std::max(m_order->count(), m_settings.orderPartitions);
-    if (count < now) {
-        m_notices->post(QStringLiteral("refused"),
-            QStringLiteral("Kafka cannot take partitions away: %1 keeps its %2; a topic only "
-                           "ever grows")
-                .arg(orderTopic())
-                .arg(now));
-        emit settingsChanged();
-        return;
-    }
-    count = std::min(count, kMaxPartitions);
-    if (count == now) {
-        return;
-    }
-    m_settings.orderPartitions = count;
-    emit settingsChanged();
-    command([count](shop::Shop &s) { s.setOrderPartitions(count); });
+    command([count](shop::ShopSession &s) { s.setPartitions(count); });
 }
 
 void ShopController::setPreparers(int count)
 {
-    count = std::clamp(count, 0, kMaxCount);
-    m_settings.preparers = count;
-    emit settingsChanged();
-    command([count](shop::Shop &s) { s.setPreparers(count); });
+    command([count](shop::ShopSession &s) { s.setPreparers(count); });
 }
 
 void ShopController::setCooks(int count)
 {
-    count = std::clamp(count, 0, kMaxCount);
-    m_settings.cooks = count;
-    emit settingsChanged();
-    command([count](shop::Shop &s) { s.setCooks(count); });
+    command([count](shop::ShopSession &s) { s.setCooks(count); });
 }
 
 void ShopController::setCounters(int count)
 {
-    count = std::clamp(count, 0, kMaxCount);
-    m_settings.counters = count;
-    emit settingsChanged();
-    command([count](shop::Shop &s) { s.setCounters(count); });
+    command([count](shop::ShopSession &s) { s.setCounters(count); });
 }
 
 void ShopController::setOrderRate(double perSecond)
 {
-    perSecond = std::max(0.0, perSecond);
-    m_settings.ordersPerSecond = perSecond;
-    m_tokens->setEnabled(perSecond > 0 && perSecond <= kTokenRateLimit);
-    emit settingsChanged();
-    command([perSecond](shop::Shop &s) { s.setOrderRate(perSecond); });
+    command([perSecond](shop::ShopSession &s) { s.setOrderRate(perSecond); });
 }
 
 void ShopController::setCookTime(int ms)
 {
-    ms = std::max(0, ms);
-    m_settings.cookTimeMs = ms;
-    emit settingsChanged();
-    command([ms](shop::Shop &s) { s.setCookTime(ms); });
+    command([ms](shop::ShopSession &s) { s.setCookTime(ms); });
 }
 
 void ShopController::setPlaiceShare(double share)
 {
-    share = std::clamp(share, 0.0, 1.0);
-    m_settings.plaiceShare = share;
-    emit settingsChanged();
-    command([share](shop::Shop &s) { s.setPlaiceShare(share); });
+    command([share](shop::ShopSession &s) { s.setPlaiceShare(share); });
 }
 
 void ShopController::setRetention(int seconds)
 {
-    seconds = std::max(0, seconds);
-    if (!m_host || !m_open) {
-        m_notices->post(QStringLiteral("refused"), QStringLiteral("the shop is not open yet"));
-        return;
-    }
-    m_retentionS = seconds;
-    emit settingsChanged();
-    ShopHost *host = m_host;
-    QMetaObject::invokeMethod(
-        host, [host, seconds] { host->setRetention(seconds); }, Qt::QueuedConnection);
+    command([seconds](shop::ShopSession &s) { s.setRetention(seconds); });
 }
 
 void ShopController::killPreparer()
 {
-    m_settings.preparers = std::max(0, m_settings.preparers - 1);
-    emit settingsChanged();
-    command([](shop::Shop &s) { s.killPreparer(); });
+    command([](shop::ShopSession &s) { s.killPreparer(); });
 }
 
 void ShopController::placeBadOrder()
 {
-    command([](shop::Shop &s) { s.placeBadOrder(); });
+    command([](shop::ShopSession &s) { s.placeBadOrder(); });
 }
 
 void ShopController::restartBroker()
 {
-    if (!m_embedded) {
-        m_notices->post(QStringLiteral("refused"),
-            QStringLiteral("only the embedded broker can be restarted from here"));
-        return;
-    }
-    command([](shop::Shop &s) { s.restartBroker(); });
+    command([](shop::ShopSession &s) { s.restartBroker(); });
 }
 
 void ShopController::togglePause()
 {
-    m_paused = !m_paused;
-    emit settingsChanged();
-    const bool paused = m_paused;
-    command([paused](shop::Shop &s) { paused ? s.pause() : s.resume(); });
+    const bool paused = !m_state.paused;
+    command([paused](shop::ShopSession &s) { s.setPaused(paused); });
 }
 
 void ShopController::step()
 {
-    if (!m_paused) {
+    if (!m_state.paused) {
         return;
     }
-    command([](shop::Shop &s) { s.resume(); });
-    QTimer::singleShot(kStepMs, this, [this] {
-        if (m_paused) {
-            command([](shop::Shop &s) { s.pause(); });
-        }
-    });
+    command([](shop::ShopSession &s) { s.setPaused(false); });
+    QTimer::singleShot(
+        kStepMs, this, [this] { command([](shop::ShopSession &s) { s.setPaused(true); }); });
 }
 
 QString ShopController::addLateConsumer(const QString &kind, double value)
@@ -265,17 +204,10 @@ QString ShopController::addLateConsumer(const QString &kind, double value)
         return QStringLiteral("a late reader starts at the earliest or latest record, at an "
                               "offset of 0 or more, or at a time");
     }
-    if (!m_host || !m_open) {
+    if (!m_session || !m_open) {
         return QStringLiteral("the shop is not open yet");
     }
-    ++m_lateReaders;
-    m_notices->post(QStringLiteral("done"),
-        QStringLiteral("late-%1 joins a group of its own and reads %2 from %3")
-            .arg(m_lateReaders)
-            .arg(orderTopic(), start.toString()));
-    ShopHost *host = m_host;
-    QMetaObject::invokeMethod(
-        host, [host, start] { host->addLateConsumer(start); }, Qt::QueuedConnection);
+    command([start](shop::ShopSession &s) { s.addLateReader(start); });
     return {};
 }
 
@@ -289,14 +221,11 @@ void ShopController::nextScene()
         return;
     }
     ++m_scene;
-    const shop::ScenarioStep step = m_scenes->step(m_scene);
-    applyStepSettings(step);
     m_actionCaption.clear();
     emit actionCaptionChanged();
     emit sceneChanged();
-    ShopHost *host = m_host;
-    QMetaObject::invokeMethod(
-        host, [host, step] { host->enterStep(step); }, Qt::QueuedConnection);
+    const int scene = m_scene;
+    command([scene](shop::ShopSession &s) { s.enterStep(scene); });
 }
 
 void ShopController::previousScene()
@@ -363,52 +292,55 @@ void ShopController::followOrder(qint64 order)
 
 void ShopController::openScene(int scene)
 {
-    retireHost();
+    retireSession();
     clearModels();
     m_scene = scene;
     m_actionCaption.clear();
     emit actionCaptionChanged();
     emit sceneChanged();
 
-    const shop::ScenarioStep step = m_scenes->settled(scene);
-    m_settings = m_base;
-    applyStepSettings(step);
-    m_paused = false;
-    m_lateReaders = 0;
-    m_retentionS = 0;
-    m_tills->setTills(m_settings.tills);
-    m_order->setQueues(m_settings.tills);
-    m_tokens->setEnabled(
-        m_settings.ordersPerSecond > 0 && m_settings.ordersPerSecond <= kTokenRateLimit);
+    m_state = {};
+    showSettings(shop::ShopSettings::of(m_base).merged(m_scenes->settled(scene).settings));
 
     m_embedded = m_cluster->embedded();
-    const kafka::ClusterProfile profile = m_cluster->profile();
+    shop::SessionSetup setup;
+    if (m_embedded) {
+        // The app runs the broker beside the session; the session starts it on its thread.
+        setup = shop::SessionSetup::forLocal(std::make_shared<app::EmbeddedKafka>());
+    } else {
+        setup = shop::SessionSetup::fromProfile(m_cluster->profile());
+    }
+    const kafka::ClientConfig cluster = setup.base.cluster;
+    setup.base = m_base;
+    setup.base.cluster = cluster;
+
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("shop"));
-    m_host = new ShopHost;
-    m_host->moveToThread(m_thread);
-    connect(m_host, &ShopHost::opened, this, &ShopController::onOpened);
-    connect(m_host, &ShopHost::snapshotTaken, this, &ShopController::onSnapshot);
-    connect(m_host, &ShopHost::actionCaption, this, [this](const QString &caption) {
-        m_actionCaption = caption;
-        emit actionCaptionChanged();
-    });
+    m_session = new shop::ShopSession(setup);
+    m_session->moveToThread(m_thread);
+    connect(m_session, &shop::ShopSession::opened, this, &ShopController::onOpened);
+    connect(m_session, &shop::ShopSession::stateChanged, this, &ShopController::onState);
+    connect(m_session, &shop::ShopSession::clusterObserved, this, &ShopController::onClusterView);
+    connect(
+        m_session, &shop::ShopSession::actionDone, this, [this](const shop::ActionRecord &record) {
+            m_actionCaption = record.detail;
+            emit actionCaptionChanged();
+        });
     m_thread->start();
     m_openClock.start();
     setStatus(QStringLiteral("starting"),
         m_embedded ? QStringLiteral("starting the embedded broker")
-                   : QStringLiteral("connecting to %1").arg(profile.describe()));
-    ShopHost *host = m_host;
-    const bool embedded = m_embedded;
-    const shop::ShopConfig base = m_base;
+                   : QStringLiteral("connecting to %1").arg(setup.clusterName));
+    shop::ShopSession *session = m_session;
+    const shop::Scenario scenario = m_scenes->scenario();
     QMetaObject::invokeMethod(
-        host, [host, profile, embedded, base, step] { host->open(profile, embedded, base, step); },
+        session, [session, scenario, scene] { session->open(scenario, scene); },
         Qt::QueuedConnection);
 }
 
-void ShopController::retireHost()
+void ShopController::retireSession()
 {
-    if (!m_host) {
+    if (!m_session) {
         return;
     }
     m_open = false;
@@ -416,22 +348,22 @@ void ShopController::retireHost()
     m_drain->detachAll();
     m_sampler.stop();
     m_inspector.stop();
-    disconnect(m_host, nullptr, this, nullptr);
-    ShopHost *host = m_host;
+    disconnect(m_session, nullptr, this, nullptr);
+    shop::ShopSession *session = m_session;
     QThread *thread = m_thread;
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     // The old shop closes in the background while the new one opens.
     QMetaObject::invokeMethod(
-        host,
-        [host] {
-            host->shutdown();
-            host->deleteLater();
+        session,
+        [session] {
+            session->close();
+            session->deleteLater();
             QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);
     m_retiring.removeAll(nullptr);
     m_retiring.append(thread);
-    m_host = nullptr;
+    m_session = nullptr;
     m_thread = nullptr;
 }
 
@@ -445,8 +377,8 @@ void ShopController::onOpened(bool ok, const QString &text, const QString &boots
         return;
     }
     m_open = true;
-    m_drain->attach(&m_host->shop()->events());
-    m_drain->attach(m_host->lateEvents());
+    m_drain->attach(m_session->events());
+    m_drain->attach(m_session->sessionEvents());
     m_drain->start();
     m_records->setCluster(m_embedded ? kafka::ClusterProfile::forBootstrap(bootstrap).clientConfig()
                                      : m_cluster->profile().clientConfig());
@@ -455,6 +387,22 @@ void ShopController::onOpened(bool ok, const QString &text, const QString &boots
     setStatus(QStringLiteral("running"),
         m_embedded ? QStringLiteral("embedded broker %1").arg(bootstrap)
                    : m_cluster->profile().describe());
+}
+
+void ShopController::onState(const shop::SessionState &state)
+{
+    if (!state.open) {
+        return;
+    }
+    const bool tillsChanged = state.settings.tills != m_state.settings.tills;
+    m_state = state;
+    if (tillsChanged) {
+        m_tills->setTills(tillCount());
+        m_order->setQueues(tillCount());
+    }
+    m_tokens->setEnabled(orderRate() > 0 && orderRate() <= kTokenRateLimit);
+    ++m_settingsRevision;
+    emit settingsChanged();
 }
 
 void ShopController::applyBatch(const QVector<shop::ShopEvent> &events)
@@ -481,28 +429,23 @@ void ShopController::applyBatch(const QVector<shop::ShopEvent> &events)
     emit batchApplied(static_cast<int>(events.size()));
 }
 
-void ShopController::onSnapshot(const SnapshotPtr &snapshot)
+void ShopController::onClusterView(const shop::ClusterViewPtr &view)
 {
-    if (!m_open || !snapshot) {
+    if (!m_open || !view) {
         return;
     }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_order->applySnapshot(*snapshot, now);
-    m_ready->applySnapshot(*snapshot, now);
-    m_cook->applySnapshot(*snapshot, now);
-    m_hotFood->applySnapshot(*snapshot, now);
-    m_preparers->applySnapshot(*snapshot);
-    m_cooks->applySnapshot(*snapshot);
-    m_counters->applySnapshot(*snapshot);
-    m_late->applySnapshot(*snapshot);
+    m_order->applyView(*view);
+    m_ready->applyView(*view);
+    m_cook->applyView(*view);
+    m_hotFood->applyView(*view);
+    m_preparers->applyView(*view);
+    m_cooks->applyView(*view);
+    m_counters->applyView(*view);
+    m_late->applyView(*view);
     if (m_order->count() > 0) {
         m_tills->setPartitions(m_order->count());
     }
-    if (m_order->count() > m_settings.orderPartitions) {
-        m_settings.orderPartitions = m_order->count();
-        emit settingsChanged();
-    }
-    emit snapshotApplied();
+    emit clusterApplied();
 }
 
 void ShopController::sample()
@@ -510,14 +453,14 @@ void ShopController::sample()
     if (!m_open) {
         return;
     }
-    shop::ShopStats &stats = m_host->shop()->stats();
+    shop::ShopStats &stats = *m_session->stats();
     m_counts = stats.counts();
     m_rates.sample(m_counts, m_clock.elapsed());
     m_placedRate = m_rates.placedPerSecond();
     m_servedRate = m_rates.servedPerSecond();
     m_p95 = stats.latency().p95;
-    m_tokens->setEnabled(m_placedRate <= kTokenRateLimit && m_settings.ordersPerSecond > 0
-        && m_settings.ordersPerSecond <= kTokenRateLimit);
+    m_tokens->setEnabled(
+        m_placedRate <= kTokenRateLimit && orderRate() > 0 && orderRate() <= kTokenRateLimit);
     QList<qint64> lag;
     for (int p = 0; p < m_order->count(); ++p) {
         lag.append(m_order->get(p).value(QStringLiteral("lag")).toLongLong());
@@ -566,41 +509,13 @@ void ShopController::setStatus(const QString &status, const QString &text)
     emit statusChanged();
 }
 
-void ShopController::applyStepSettings(const shop::ScenarioStep &step)
+void ShopController::showSettings(const shop::ShopSettings &settings)
 {
-    if (step.model) {
-        m_settings.model = *step.model;
-    }
-    if (step.tills) {
-        m_settings.tills = *step.tills;
-        m_tills->setTills(m_settings.tills);
-        m_order->setQueues(m_settings.tills);
-    }
-    if (step.orderPartitions) {
-        m_settings.orderPartitions = std::max(m_settings.orderPartitions, *step.orderPartitions);
-    }
-    if (step.preparers) {
-        m_settings.preparers = *step.preparers;
-    }
-    if (step.cooks) {
-        m_settings.cooks = *step.cooks;
-    }
-    if (step.counters) {
-        m_settings.counters = *step.counters;
-    }
-    if (step.ordersPerSecond) {
-        m_settings.ordersPerSecond = *step.ordersPerSecond;
-    }
-    if (step.cookTimeMs) {
-        m_settings.cookTimeMs = *step.cookTimeMs;
-    }
-    if (step.plaiceShare) {
-        m_settings.plaiceShare = *step.plaiceShare;
-    }
-    if (m_settings.cookTimeMs < 0) {
-        const shop::MenuItem *plaice = m_settings.menu.item(QStringLiteral("plaice"));
-        m_settings.cookTimeMs = plaice ? plaice->cookTimeMs : 0;
-    }
+    m_state.settings = settings;
+    m_tills->setTills(tillCount());
+    m_order->setQueues(tillCount());
+    m_tokens->setEnabled(orderRate() > 0 && orderRate() <= kTokenRateLimit);
+    ++m_settingsRevision;
     emit settingsChanged();
 }
 
@@ -614,21 +529,18 @@ PartitionModel *ShopController::partitionsOf(const QString &topic) const
     return nullptr;
 }
 
-void ShopController::command(std::function<void(shop::Shop &)> f)
+void ShopController::command(std::function<void(shop::ShopSession &)> f)
 {
-    if (!m_host || !m_open) {
+    if (!m_session || !m_open) {
         m_notices->post(QStringLiteral("refused"), QStringLiteral("the shop is not open yet"));
+        // The control that asked goes back to what the shop has.
+        ++m_settingsRevision;
+        emit settingsChanged();
         return;
     }
-    ShopHost *host = m_host;
+    shop::ShopSession *session = m_session;
     QMetaObject::invokeMethod(
-        host,
-        [host, f = std::move(f)] {
-            if (host->shop()) {
-                f(*host->shop());
-            }
-        },
-        Qt::QueuedConnection);
+        session, [session, f = std::move(f)] { f(*session); }, Qt::QueuedConnection);
 }
 
 } // namespace chippy::gui

@@ -12,7 +12,7 @@
 #include "record_model.h"
 #include "scene_list.h"
 #include "shop_config.h"
-#include "shop_host.h"
+#include "shop_session.h"
 #include "till_model.h"
 #include "token_model.h"
 
@@ -30,9 +30,11 @@ namespace chippy::gui {
 
 class EventDrain;
 
-// What the window talks to: the running shop (on a thread of its own, driven by queued
-// calls), the scenes of the talk, and the models every view draws from. Events from the
-// workers arrive once a frame in a batch; broker snapshots ten times a second.
+// What the window talks to: the shop session (on a thread of its own, driven by queued calls),
+// the scenes of the talk, and the models every view draws from. Events from the workers
+// arrive once a frame in a batch, the cluster's state a few times a second. The controls show
+// the state the session reports, never a copy of their own: a refused command leaves them
+// where the shop is.
 class ShopController : public QObject
 {
     Q_OBJECT
@@ -85,6 +87,9 @@ class ShopController : public QObject
     Q_PROPERTY(int cookTimeMs READ cookTimeMs NOTIFY settingsChanged)
     Q_PROPERTY(double plaiceShare READ plaiceShare NOTIFY settingsChanged)
     Q_PROPERTY(int retentionS READ retentionS NOTIFY settingsChanged)
+    // Goes up whenever the session reports its state, also when nothing changed (a command
+    // was refused): controls that were moved by hand go back to what the shop has.
+    Q_PROPERTY(int settingsRevision READ settingsRevision NOTIFY settingsChanged)
 
     Q_PROPERTY(qint64 placed READ placed NOTIFY countsChanged)
     Q_PROPERTY(qint64 served READ served NOTIFY countsChanged)
@@ -101,8 +106,8 @@ public:
     static constexpr int kSampleIntervalMs = 1000;
     static constexpr int kInspectorRefreshMs = 2000;
     static constexpr int kStepMs = 500;
-    static constexpr int kMaxCount = 32;
-    static constexpr int kMaxPartitions = 64;
+    static constexpr int kMaxCount = shop::ShopSettings::kMaxParticipants;
+    static constexpr int kMaxPartitions = shop::ShopSettings::kMaxPartitions;
 
     // base: topic names and timing; the scenes set the counts.
     // Not default-constructible, so that QML takes the instance create() returns.
@@ -149,21 +154,22 @@ public:
     QString caption() const;
     QString actionCaption() const { return m_actionCaption; }
 
-    bool paused() const { return m_paused; }
-    int model() const { return m_settings.model; }
+    bool paused() const { return m_state.paused; }
+    int model() const { return m_state.settings.model.value_or(1); }
     bool hasCook() const
     {
-        return m_settings.model >= shop::ShopConfig::kFirstModelWithCook || m_settings.cooks > 0;
+        return model() >= shop::ShopConfig::kFirstModelWithCook || cookCount() > 0;
     }
-    int tillCount() const { return m_settings.tills; }
-    int partitionCount() const { return m_settings.orderPartitions; }
-    int preparerCount() const { return m_settings.preparers; }
-    int cookCount() const { return m_settings.cooks; }
-    int counterCount() const { return m_settings.counters; }
-    double orderRate() const { return m_settings.ordersPerSecond; }
-    int cookTimeMs() const { return m_settings.cookTimeMs; }
-    double plaiceShare() const { return m_settings.plaiceShare; }
-    int retentionS() const { return m_retentionS; }
+    int tillCount() const { return m_state.settings.tills.value_or(0); }
+    int partitionCount() const { return m_state.settings.orderPartitions.value_or(0); }
+    int preparerCount() const { return m_state.settings.preparers.value_or(0); }
+    int cookCount() const { return m_state.settings.cooks.value_or(0); }
+    int counterCount() const { return m_state.settings.counters.value_or(0); }
+    double orderRate() const { return m_state.settings.ordersPerSecond.value_or(0); }
+    int cookTimeMs() const { return m_state.settings.cookTimeMs.value_or(0); }
+    double plaiceShare() const { return m_state.settings.plaiceShare.value_or(0); }
+    int retentionS() const { return m_state.retentionS; }
+    int settingsRevision() const { return m_settingsRevision; }
 
     qint64 placed() const { return m_counts.placed; }
     qint64 served() const { return m_counts.served; }
@@ -174,9 +180,10 @@ public:
     double servedPerSecond() const { return m_servedRate; }
     double latencyP95() const { return m_p95; }
 
-    // Live commands, carried out on the shop's thread; what happened comes back as a notice.
+    // Live commands, carried out by the session on its thread; what happened comes back as a
+    // notice, and the controls follow the state the session reports.
     Q_INVOKABLE void setTills(int count);
-    // Partitions can only be added: a smaller number is refused, with the reason.
+    // Partitions can only be added: the cluster refuses a smaller number, with the reason.
     Q_INVOKABLE void setPartitions(int count);
     Q_INVOKABLE void setPreparers(int count);
     Q_INVOKABLE void setCooks(int count);
@@ -219,21 +226,24 @@ signals:
     void countsChanged();
     // After each batch of events has been applied to the models (for tests and benchmarks).
     void batchApplied(int events);
-    void snapshotApplied();
+    // After each reading of the cluster has been applied to the models.
+    void clusterApplied();
 
 private:
     void openScene(int scene);
-    void retireHost();
+    void retireSession();
     void onOpened(bool ok, const QString &text, const QString &bootstrap);
-    void onSnapshot(const SnapshotPtr &snapshot);
+    void onState(const shop::SessionState &state);
+    void onClusterView(const shop::ClusterViewPtr &view);
     void sample();
     void refreshInspector();
     void clearModels();
     void setStatus(const QString &status, const QString &text);
-    void applyStepSettings(const shop::ScenarioStep &step);
+    // Shows a scene's settings until the session reports what it has.
+    void showSettings(const shop::ShopSettings &settings);
     PartitionModel *partitionsOf(const QString &topic) const;
-    // Runs f on the shop's thread with the shop, if there is one.
-    void command(std::function<void(shop::Shop &)> f);
+    // Runs f on the session's thread, if the shop is open.
+    void command(std::function<void(shop::ShopSession &)> f);
 
     shop::ShopConfig m_base;
     ClusterSettings *m_cluster;
@@ -257,7 +267,7 @@ private:
     EventDrain *m_drain;
 
     QThread *m_thread = nullptr;
-    ShopHost *m_host = nullptr;
+    shop::ShopSession *m_session = nullptr;
     QList<QPointer<QThread>> m_retiring;
     bool m_open = false;
 
@@ -270,8 +280,8 @@ private:
 
     int m_scene = -1;
     QString m_actionCaption;
-    bool m_paused = false;
-    shop::ShopConfig m_settings;
+    shop::SessionState m_state;
+    int m_settingsRevision = 0;
 
     shop::ShopCounts m_counts;
     shop::RateMeter m_rates;
@@ -281,8 +291,6 @@ private:
     QElapsedTimer m_clock;
     QTimer m_sampler;
     QTimer m_inspector;
-    int m_lateReaders = 0;
-    int m_retentionS = 0;
 };
 
 } // namespace chippy::gui

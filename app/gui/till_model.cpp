@@ -5,7 +5,7 @@
 namespace chippy::gui {
 
 TillModel::TillModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : ListModel(parent)
 { }
 
 int TillModel::rowCount(const QModelIndex &parent) const
@@ -122,19 +122,6 @@ void TillModel::clear()
     m_open = 0;
     endResetModel();
     emit countChanged();
-}
-
-QVariantMap TillModel::get(int row) const
-{
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size()) {
-        return map;
-    }
-    const QHash<int, QByteArray> roles = roleNames();
-    for (auto it = roles.cbegin(); it != roles.cend(); ++it) {
-        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    }
-    return map;
 }
 
 void TillModel::ensureRows(int count)

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "list_model.h"
 #include "shop_event.h"
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QtQml/qqmlregistration.h>
 
@@ -10,7 +10,7 @@ namespace chippy::gui {
 
 // The tills, one per queue: the key its orders carry, the ORDER partition that key maps to,
 // and how many of its customers are still waiting (placed, not yet served).
-class TillModel : public QAbstractListModel
+class TillModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -42,8 +42,6 @@ public:
     void setPartitions(int partitions);
     void applyEvents(const QVector<shop::ShopEvent> &events);
     void clear();
-
-    Q_INVOKABLE QVariantMap get(int row) const;
 
 signals:
     void countChanged();

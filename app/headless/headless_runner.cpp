@@ -1,9 +1,7 @@
 #include "headless_runner.h"
 
-#include "cluster_profile.h"
-#include "embedded_cluster.h"
-#include "scenario_player.h"
-#include "shop.h"
+#include "embedded_kafka.h"
+#include "shop_session.h"
 
 #include <QJsonDocument>
 
@@ -29,16 +27,7 @@ void HeadlessRunner::start()
         return;
     }
     m_clock.start();
-    connect(m_player.get(), &shop::ScenarioPlayer::stepStarted, this,
-        [this](int index, const QString &title, const QString &caption) {
-            m_out << QStringLiteral("step %1/%2: %3\n  %4\n")
-                         .arg(index + 1)
-                         .arg(m_player->scenario().steps.size())
-                         .arg(title, caption);
-            m_out.flush();
-        });
-    connect(m_player.get(), &shop::ScenarioPlayer::finished, this, &HeadlessRunner::beginDrain);
-    m_player->start(m_options.durationS);
+    m_session->play(m_options.durationS);
     m_progress.start(kProgressIntervalMs);
 }
 
@@ -51,53 +40,56 @@ bool HeadlessRunner::open(QString *error)
     if (m_options.ordersPerSecond) {
         // A rate given on the command line wins over every step's.
         for (shop::ScenarioStep &step : scenario->steps) {
-            step.ordersPerSecond = *m_options.ordersPerSecond;
+            step.settings.ordersPerSecond = *m_options.ordersPerSecond;
         }
     }
     m_report.scenario = scenario->name;
+    m_steps = static_cast<int>(scenario->steps.size());
 
-    kafka::ClusterProfile profile;
+    shop::SessionSetup setup;
     if (!m_options.profilePath.isEmpty()) {
-        profile = kafka::ClusterProfile::fromFile(m_options.profilePath, error);
-        if (!error->isEmpty()) {
+        const auto fromFile = shop::SessionSetup::fromProfileFile(m_options.profilePath, error);
+        if (!fromFile) {
             return false;
         }
+        setup = *fromFile;
     } else if (!m_options.bootstrap.isEmpty()) {
-        profile = kafka::ClusterProfile::forBootstrap(m_options.bootstrap);
+        setup = shop::SessionSetup::forBootstrap(m_options.bootstrap);
     } else {
-        m_cluster = std::make_unique<shop::EmbeddedCluster>(m_options.dataDir);
-        if (!m_cluster->start(error)) {
-            return false;
-        }
-        profile = kafka::ClusterProfile::forBootstrap(m_cluster->bootstrapServers());
+        setup = shop::SessionSetup::forLocal(std::make_shared<EmbeddedKafka>(m_options.dataDir));
     }
-    m_report.cluster = m_cluster
-        ? QStringLiteral("embedded broker at %1").arg(profile.bootstrapServers)
-        : profile.describe();
+    setup.base.topics.prefix = m_options.topicPrefix;
+    setup.base.seed = m_options.seed;
+    m_session = std::make_unique<shop::ShopSession>(setup);
+    connect(m_session.get(), &shop::ShopSession::stepStarted, this,
+        [this](int index, const QString &title, const QString &caption) {
+            m_out << QStringLiteral("step %1/%2: %3\n  %4\n")
+                         .arg(index + 1)
+                         .arg(m_steps)
+                         .arg(title, caption);
+            m_out.flush();
+        });
+    connect(m_session.get(), &shop::ShopSession::finished, this, &HeadlessRunner::beginDrain);
 
-    shop::ShopConfig base;
-    base.cluster = profile.clientConfig();
-    base.topics.prefix = m_options.topicPrefix;
-    base.seed = m_options.seed;
-    const shop::ShopConfig config = scenario->initialConfig(base);
-    m_shop = std::make_unique<shop::Shop>(config);
-    m_shop->setEmbeddedCluster(m_cluster.get());
-    m_out << QStringLiteral("opening the shop (%1) on %2\n").arg(scenario->title, m_report.cluster);
+    const bool local = setup.local != nullptr;
+    m_out << QStringLiteral("opening the shop (%1) on %2\n")
+                 .arg(scenario->title,
+                     local ? QStringLiteral("the embedded broker") : m_session->clusterName());
     m_out.flush();
-    const shop::CommandResult opened = m_shop->start();
+    const shop::CommandResult opened = m_session->open(*scenario);
+    m_report.cluster = m_session->clusterName();
     if (!opened.ok) {
         *error = opened.text;
         return false;
     }
-    m_player = std::make_unique<shop::ScenarioPlayer>(*scenario, m_shop.get());
     return true;
 }
 
 void HeadlessRunner::printProgress()
 {
     printEvents();
-    const shop::ShopCounts c = m_shop->stats().counts();
-    const shop::LatencySummary l = m_shop->stats().latency();
+    const shop::ShopCounts c = m_session->stats()->counts();
+    const shop::LatencySummary l = m_session->stats()->latency();
     const double seconds = m_clock.elapsed() / 1000.0;
     m_rates.sample(c, m_clock.elapsed());
     m_out << QStringLiteral("%1s  placed %2  served %3  dead-lettered %4  waiting %5  %6/s  "
@@ -118,7 +110,9 @@ void HeadlessRunner::printProgress()
 void HeadlessRunner::printEvents()
 {
     // Nobody draws the shop here: keep the commands and errors, drop the per-order events.
-    for (const shop::ShopEvent &e : m_shop->events().drain()) {
+    QVector<shop::ShopEvent> events = m_session->events()->drain();
+    events += m_session->sessionEvents()->drain();
+    for (const shop::ShopEvent &e : std::as_const(events)) {
         if (e.kind == shop::ShopEvent::Kind::Command) {
             m_out << QStringLiteral("  > %1\n").arg(e.text);
         } else if (e.kind == shop::ShopEvent::Kind::Error) {
@@ -130,14 +124,14 @@ void HeadlessRunner::printEvents()
 
 void HeadlessRunner::beginDrain()
 {
-    m_shop->stopTills();
+    m_session->stopTills();
     m_drainClock.start();
     m_drain.start(kDrainCheckMs);
 }
 
 void HeadlessRunner::checkDrain()
 {
-    const bool empty = m_shop->stats().counts().outstanding() <= 0;
+    const bool empty = m_session->stats()->counts().outstanding() <= 0;
     if (empty || m_drainClock.elapsed() >= m_options.drainTimeoutS * 1000) {
         m_drained = empty;
         m_drain.stop();
@@ -148,17 +142,17 @@ void HeadlessRunner::checkDrain()
 void HeadlessRunner::finish(const QString &error)
 {
     m_progress.stop();
-    if (m_shop && m_clock.isValid()) {
+    if (m_session && m_session->stats() && m_clock.isValid()) {
         m_report.durationS = m_clock.elapsed() / 1000.0;
         printProgress();
-        m_shop->stop();
+        // The counts once everyone has left, with what they said on the way out.
+        shop::ShopStats *stats = m_session->stats();
+        m_report.actions = m_session->actions();
+        m_session->close();
         printEvents();
-        m_report.counts = m_shop->stats().counts();
-        m_report.latency = m_shop->stats().latency();
-        m_report.lostOrders = m_shop->stats().unserved(shop::RunReport::kListedLostOrders);
-    }
-    if (m_player) {
-        m_report.actions = m_player->actions();
+        m_report.counts = stats->counts();
+        m_report.latency = stats->latency();
+        m_report.lostOrders = stats->unserved(shop::RunReport::kListedLostOrders);
     }
     m_report.drained = m_drained;
     m_report.error = error;
@@ -189,9 +183,7 @@ void HeadlessRunner::finish(const QString &error)
     }
     m_out.flush();
     m_err.flush();
-    m_player.reset();
-    m_shop.reset();
-    m_cluster.reset();
+    m_session.reset();
     emit done(status);
 }
 

@@ -12,15 +12,13 @@
 #include <memory>
 
 namespace chippy::shop {
-class EmbeddedCluster;
-class ScenarioPlayer;
-class Shop;
-} // namespace chippy::shop
+class ShopSession;
+}
 
 namespace chippy::app {
 
-// `chippy --headless`: opens the shop on the embedded broker (or a given cluster), plays a
-// scenario, prints a progress line every second, then closes the tills, lets the shop drain
+// `chippy --headless`: opens a shop session on the embedded broker (or a given cluster), plays
+// a scenario, prints a progress line every second, then closes the tills, lets the shop drain
 // and writes the report. Quits the event loop with the exit status when done.
 class HeadlessRunner : public QObject
 {
@@ -55,9 +53,8 @@ private:
     HeadlessOptions m_options;
     QTextStream m_out;
     QTextStream m_err;
-    std::unique_ptr<shop::EmbeddedCluster> m_cluster;
-    std::unique_ptr<shop::Shop> m_shop;
-    std::unique_ptr<shop::ScenarioPlayer> m_player;
+    std::unique_ptr<shop::ShopSession> m_session;
+    int m_steps = 0;
     shop::RunReport m_report;
     shop::RateMeter m_rates;
     QElapsedTimer m_clock;

@@ -4,6 +4,8 @@
 
 #include <QDeadlineTimer>
 
+#include <algorithm>
+
 namespace chippy::kafka {
 
 namespace {
@@ -78,6 +80,21 @@ std::unique_ptr<Admin> Admin::create(const ClientConfig &config, QString *error)
 Admin::~Admin()
 {
     destroyHandle(0);
+}
+
+bool Admin::request(int op, int timeoutMs, const Send &send, const Read &read, QString *error)
+{
+    Queue queue(rd_kafka_queue_new(handle()));
+    Options options = makeOptions(handle(), static_cast<rd_kafka_admin_op_t>(op), timeoutMs);
+    send(options.get(), queue.get());
+    int code = 0;
+    QString why;
+    Event event = waitFor(queue.get(), timeoutMs, &code, &why);
+    if (!event) {
+        fail(error, code, why);
+        return false;
+    }
+    return read(event.get());
 }
 
 void Admin::fail(QString *error, int code, const QString &reason)
@@ -183,34 +200,32 @@ bool Admin::createTopics(const QList<NewTopic> &topics, int timeoutMs, QString *
         }
         specs.push_back(spec);
     }
-    Queue queue(rd_kafka_queue_new(handle()));
-    Options options = makeOptions(handle(), RD_KAFKA_ADMIN_OP_CREATETOPICS, timeoutMs);
-    rd_kafka_CreateTopics(handle(), specs.data(), specs.size(), options.get(), queue.get());
-    rd_kafka_NewTopic_destroy_array(specs.data(), specs.size());
-
-    int code = 0;
-    QString why;
-    Event event = waitFor(queue.get(), timeoutMs, &code, &why);
-    if (!event) {
-        fail(error, code, why);
-        return false;
-    }
-    size_t count = 0;
-    const rd_kafka_topic_result_t **results = rd_kafka_CreateTopics_result_topics(
-        rd_kafka_event_CreateTopics_result(event.get()), &count);
-    for (size_t i = 0; i < count; ++i) {
-        const rd_kafka_resp_err_t err = rd_kafka_topic_result_error(results[i]);
-        if (err && err != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
-            if (error) {
-                const char *msg = rd_kafka_topic_result_error_string(results[i]);
-                *error = QStringLiteral("cannot create topic %1: %2")
-                             .arg(QString::fromUtf8(rd_kafka_topic_result_name(results[i])),
-                                 QString::fromUtf8(msg ? msg : rd_kafka_err2str(err)));
+    const bool ok = request(
+        RD_KAFKA_ADMIN_OP_CREATETOPICS, timeoutMs,
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            rd_kafka_CreateTopics(handle(), specs.data(), specs.size(), options, queue);
+        },
+        [&](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_topic_result_t **results = rd_kafka_CreateTopics_result_topics(
+                rd_kafka_event_CreateTopics_result(event), &count);
+            for (size_t i = 0; i < count; ++i) {
+                const rd_kafka_resp_err_t err = rd_kafka_topic_result_error(results[i]);
+                if (err && err != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
+                    if (error) {
+                        const char *msg = rd_kafka_topic_result_error_string(results[i]);
+                        *error = QStringLiteral("cannot create topic %1: %2")
+                                     .arg(QString::fromUtf8(rd_kafka_topic_result_name(results[i])),
+                                         QString::fromUtf8(msg ? msg : rd_kafka_err2str(err)));
+                    }
+                    return false;
+                }
             }
-            return false;
-        }
-    }
-    return true;
+            return true;
+        },
+        error);
+    rd_kafka_NewTopic_destroy_array(specs.data(), specs.size());
+    return ok;
 }
 
 bool Admin::deleteTopics(const QStringList &topics, int timeoutMs, QString *error)
@@ -219,37 +234,37 @@ bool Admin::deleteTopics(const QStringList &topics, int timeoutMs, QString *erro
     for (const QString &t : topics) {
         specs.push_back(rd_kafka_DeleteTopic_new(t.toUtf8().constData()));
     }
-    Queue queue(rd_kafka_queue_new(handle()));
-    Options options = makeOptions(handle(), RD_KAFKA_ADMIN_OP_DELETETOPICS, timeoutMs);
-    rd_kafka_DeleteTopics(handle(), specs.data(), specs.size(), options.get(), queue.get());
-    rd_kafka_DeleteTopic_destroy_array(specs.data(), specs.size());
-
-    int code = 0;
-    QString why;
-    Event event = waitFor(queue.get(), timeoutMs, &code, &why);
-    if (!event) {
-        fail(error, code, why);
-        return false;
-    }
-    size_t count = 0;
-    const rd_kafka_topic_result_t **results = rd_kafka_DeleteTopics_result_topics(
-        rd_kafka_event_DeleteTopics_result(event.get()), &count);
-    for (size_t i = 0; i < count; ++i) {
-        const rd_kafka_resp_err_t err = rd_kafka_topic_result_error(results[i]);
-        if (err && err != RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) {
-            if (error) {
-                *error = QStringLiteral("cannot delete topic %1: %2")
-                             .arg(QString::fromUtf8(rd_kafka_topic_result_name(results[i])),
-                                 QString::fromUtf8(rd_kafka_err2str(err)));
+    const bool ok = request(
+        RD_KAFKA_ADMIN_OP_DELETETOPICS, timeoutMs,
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            rd_kafka_DeleteTopics(handle(), specs.data(), specs.size(), options, queue);
+        },
+        [&](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_topic_result_t **results = rd_kafka_DeleteTopics_result_topics(
+                rd_kafka_event_DeleteTopics_result(event), &count);
+            for (size_t i = 0; i < count; ++i) {
+                const rd_kafka_resp_err_t err = rd_kafka_topic_result_error(results[i]);
+                if (err && err != RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART) {
+                    if (error) {
+                        *error = QStringLiteral("cannot delete topic %1: %2")
+                                     .arg(QString::fromUtf8(rd_kafka_topic_result_name(results[i])),
+                                         QString::fromUtf8(rd_kafka_err2str(err)));
+                    }
+                    return false;
+                }
             }
-            return false;
-        }
-    }
-    return true;
+            return true;
+        },
+        error);
+    rd_kafka_DeleteTopic_destroy_array(specs.data(), specs.size());
+    return ok;
 }
 
 bool Admin::createPartitions(const QString &topic, int totalCount, int timeoutMs, QString *error)
 {
+    // One budget for both round trips, so that a cluster that is gone is reported in time.
+    const QDeadlineTimer deadline(timeoutMs);
     const int current = partitionCount(topic, timeoutMs, error);
     if (current < 0) {
         return false;
@@ -281,83 +296,117 @@ bool Admin::createPartitions(const QString &topic, int totalCount, int timeoutMs
         }
         return false;
     }
-    Queue queue(rd_kafka_queue_new(handle()));
-    Options options = makeOptions(handle(), RD_KAFKA_ADMIN_OP_CREATEPARTITIONS, timeoutMs);
-    rd_kafka_CreatePartitions(handle(), &spec, 1, options.get(), queue.get());
-    rd_kafka_NewPartitions_destroy(spec);
-
-    int code = 0;
-    QString why;
-    Event event = waitFor(queue.get(), timeoutMs, &code, &why);
-    if (!event) {
-        fail(error, code, why);
-        return false;
-    }
-    size_t count = 0;
-    const rd_kafka_topic_result_t **results = rd_kafka_CreatePartitions_result_topics(
-        rd_kafka_event_CreatePartitions_result(event.get()), &count);
-    for (size_t i = 0; i < count; ++i) {
-        if (const rd_kafka_resp_err_t err = rd_kafka_topic_result_error(results[i])) {
-            if (error) {
-                const char *msg = rd_kafka_topic_result_error_string(results[i]);
-                *error = QStringLiteral("cannot add partitions to %1: %2")
-                             .arg(topic, QString::fromUtf8(msg ? msg : rd_kafka_err2str(err)));
+    const bool ok = request(
+        RD_KAFKA_ADMIN_OP_CREATEPARTITIONS,
+        std::max<int>(1, static_cast<int>(deadline.remainingTime())),
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            rd_kafka_CreatePartitions(handle(), &spec, 1, options, queue);
+        },
+        [&](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_topic_result_t **results = rd_kafka_CreatePartitions_result_topics(
+                rd_kafka_event_CreatePartitions_result(event), &count);
+            for (size_t i = 0; i < count; ++i) {
+                if (const rd_kafka_resp_err_t err = rd_kafka_topic_result_error(results[i])) {
+                    if (error) {
+                        const char *msg = rd_kafka_topic_result_error_string(results[i]);
+                        *error
+                            = QStringLiteral("cannot add partitions to %1: %2")
+                                  .arg(topic, QString::fromUtf8(msg ? msg : rd_kafka_err2str(err)));
+                    }
+                    return false;
+                }
             }
-            return false;
-        }
-    }
-    return true;
+            return true;
+        },
+        error);
+    rd_kafka_NewPartitions_destroy(spec);
+    return ok;
 }
 
 std::optional<GroupDescription> Admin::describeGroup(
     const QString &groupId, int timeoutMs, QString *error)
 {
-    const QByteArray id = groupId.toUtf8();
-    const char *ids[] = {id.constData()};
-    Queue queue(rd_kafka_queue_new(handle()));
-    Options options = makeOptions(handle(), RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, timeoutMs);
-    rd_kafka_DescribeConsumerGroups(handle(), ids, 1, options.get(), queue.get());
-
-    int code = 0;
-    QString why;
-    Event event = waitFor(queue.get(), timeoutMs, &code, &why);
-    if (!event) {
-        fail(error, code, why);
+    const auto all = describeGroups({groupId}, timeoutMs, error);
+    if (!all) {
         return std::nullopt;
     }
-    size_t count = 0;
-    const rd_kafka_ConsumerGroupDescription_t **groups
-        = rd_kafka_DescribeConsumerGroups_result_groups(
-            rd_kafka_event_DescribeConsumerGroups_result(event.get()), &count);
-    if (count != 1) {
+    if (all->size() != 1) {
         fail(error, RD_KAFKA_RESP_ERR__BAD_MSG,
             QStringLiteral("no description for %1").arg(groupId));
         return std::nullopt;
     }
-    const rd_kafka_ConsumerGroupDescription_t *g = groups[0];
-    if (const rd_kafka_error_t *e = rd_kafka_ConsumerGroupDescription_error(g)) {
-        fail(error, rd_kafka_error_code(e), QString::fromUtf8(rd_kafka_error_string(e)));
+    if (!all->first().error.isEmpty()) {
+        if (error) {
+            *error = all->first().error;
+        }
         return std::nullopt;
     }
-    GroupDescription description;
-    description.groupId = QString::fromUtf8(rd_kafka_ConsumerGroupDescription_group_id(g));
-    description.state = QString::fromUtf8(
-        rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(g)));
-    description.assignor
-        = QString::fromUtf8(rd_kafka_ConsumerGroupDescription_partition_assignor(g));
-    const size_t members = rd_kafka_ConsumerGroupDescription_member_count(g);
-    for (size_t i = 0; i < members; ++i) {
-        const rd_kafka_MemberDescription_t *m = rd_kafka_ConsumerGroupDescription_member(g, i);
-        GroupMember member;
-        member.memberId = QString::fromUtf8(rd_kafka_MemberDescription_consumer_id(m));
-        member.clientId = QString::fromUtf8(rd_kafka_MemberDescription_client_id(m));
-        member.host = QString::fromUtf8(rd_kafka_MemberDescription_host(m));
-        if (const rd_kafka_MemberAssignment_t *a = rd_kafka_MemberDescription_assignment(m)) {
-            member.assignment = fromNative(rd_kafka_MemberAssignment_partitions(a));
-        }
-        description.members.append(member);
+    return all->first();
+}
+
+std::optional<QList<GroupDescription>> Admin::describeGroups(
+    const QStringList &groupIds, int timeoutMs, QString *error)
+{
+    QList<GroupDescription> result;
+    if (groupIds.isEmpty()) {
+        return result;
     }
-    return description;
+    QList<QByteArray> names;
+    std::vector<const char *> ids;
+    for (const QString &id : groupIds) {
+        names.append(id.toUtf8());
+    }
+    for (const QByteArray &name : names) {
+        ids.push_back(name.constData());
+    }
+    const bool ok = request(
+        RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, timeoutMs,
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            rd_kafka_DescribeConsumerGroups(handle(), ids.data(), ids.size(), options, queue);
+        },
+        [&](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_ConsumerGroupDescription_t **groups
+                = rd_kafka_DescribeConsumerGroups_result_groups(
+                    rd_kafka_event_DescribeConsumerGroups_result(event), &count);
+            for (size_t i = 0; i < count; ++i) {
+                const rd_kafka_ConsumerGroupDescription_t *g = groups[i];
+                GroupDescription d;
+                d.groupId = QString::fromUtf8(rd_kafka_ConsumerGroupDescription_group_id(g));
+                if (const rd_kafka_error_t *e = rd_kafka_ConsumerGroupDescription_error(g)) {
+                    fail(&d.error, rd_kafka_error_code(e),
+                        QString::fromUtf8(rd_kafka_error_string(e)));
+                    result.append(d);
+                    continue;
+                }
+                d.state = QString::fromUtf8(
+                    rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(g)));
+                d.assignor
+                    = QString::fromUtf8(rd_kafka_ConsumerGroupDescription_partition_assignor(g));
+                const size_t members = rd_kafka_ConsumerGroupDescription_member_count(g);
+                for (size_t j = 0; j < members; ++j) {
+                    const rd_kafka_MemberDescription_t *m
+                        = rd_kafka_ConsumerGroupDescription_member(g, j);
+                    GroupMember member;
+                    member.memberId = QString::fromUtf8(rd_kafka_MemberDescription_consumer_id(m));
+                    member.clientId = QString::fromUtf8(rd_kafka_MemberDescription_client_id(m));
+                    member.host = QString::fromUtf8(rd_kafka_MemberDescription_host(m));
+                    if (const rd_kafka_MemberAssignment_t *a
+                        = rd_kafka_MemberDescription_assignment(m)) {
+                        member.assignment = fromNative(rd_kafka_MemberAssignment_partitions(a));
+                    }
+                    d.members.append(member);
+                }
+                result.append(d);
+            }
+            return true;
+        },
+        error);
+    if (!ok) {
+        return std::nullopt;
+    }
+    return result;
 }
 
 std::optional<QList<PartitionOffsets>> Admin::listOffsets(
@@ -373,18 +422,37 @@ std::optional<QList<PartitionOffsets>> Admin::listOffsets(
         }
         return std::nullopt;
     }
-    const QByteArray name = topic.toUtf8();
+    return logOffsets({topic}, timeoutMs, error);
+}
+
+std::optional<QList<PartitionOffsets>> Admin::logOffsets(
+    const QStringList &topics, int timeoutMs, QString *error)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    const auto all = this->topics(timeoutMs, error);
+    if (!all) {
+        return std::nullopt;
+    }
     QList<PartitionOffsets> result;
-    for (int p = 0; p < partitions; ++p) {
-        int64_t low = -1;
-        int64_t high = -1;
-        const rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
-            handle(), name.constData(), p, &low, &high, timeoutMs);
-        if (err) {
-            fail(error, err, QStringLiteral("listing offsets of %1").arg(topic));
-            return std::nullopt;
+    for (const QString &topic : topics) {
+        const QByteArray name = topic.toUtf8();
+        for (const TopicInfo &t : *all) {
+            if (t.name != topic) {
+                continue;
+            }
+            for (int p = 0; p < t.partitions; ++p) {
+                int64_t low = -1;
+                int64_t high = -1;
+                const rd_kafka_resp_err_t err
+                    = rd_kafka_query_watermark_offsets(handle(), name.constData(), p, &low, &high,
+                        std::max<int>(1, static_cast<int>(deadline.remainingTime())));
+                if (err) {
+                    fail(error, err, QStringLiteral("listing offsets of %1").arg(topic));
+                    return std::nullopt;
+                }
+                result.append({{topic, p}, low, high});
+            }
         }
-        result.append({{topic, p}, low, high});
     }
     return result;
 }
@@ -400,36 +468,46 @@ std::optional<QMap<TopicPartition, qint64>> Admin::committedOffsets(
     for (int p = 0; p < partitions; ++p) {
         wanted.append({topic, p});
     }
-    PartitionList list = toNative(wanted);
-    rd_kafka_ListConsumerGroupOffsets_t *request
-        = rd_kafka_ListConsumerGroupOffsets_new(groupId.toUtf8().constData(), list.get());
-    Queue queue(rd_kafka_queue_new(handle()));
-    Options options = makeOptions(handle(), RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS, timeoutMs);
-    rd_kafka_ListConsumerGroupOffsets(handle(), &request, 1, options.get(), queue.get());
-    rd_kafka_ListConsumerGroupOffsets_destroy(request);
+    return committedOffsets(groupId, wanted, timeoutMs, error);
+}
 
-    int code = 0;
-    QString why;
-    Event event = waitFor(queue.get(), timeoutMs, &code, &why);
-    if (!event) {
-        fail(error, code, why);
-        return std::nullopt;
-    }
-    size_t count = 0;
-    const rd_kafka_group_result_t **groups = rd_kafka_ListConsumerGroupOffsets_result_groups(
-        rd_kafka_event_ListConsumerGroupOffsets_result(event.get()), &count);
+std::optional<QMap<TopicPartition, qint64>> Admin::committedOffsets(
+    const QString &groupId, const QList<TopicPartition> &partitions, int timeoutMs, QString *error)
+{
+    PartitionList list = toNative(partitions);
+    rd_kafka_ListConsumerGroupOffsets_t *spec
+        = rd_kafka_ListConsumerGroupOffsets_new(groupId.toUtf8().constData(), list.get());
     QMap<TopicPartition, qint64> result;
-    for (size_t i = 0; i < count; ++i) {
-        if (const rd_kafka_error_t *e = rd_kafka_group_result_error(groups[i])) {
-            fail(error, rd_kafka_error_code(e), QString::fromUtf8(rd_kafka_error_string(e)));
-            return std::nullopt;
-        }
-        const rd_kafka_topic_partition_list_t *offsets
-            = rd_kafka_group_result_partitions(groups[i]);
-        for (int j = 0; offsets && j < offsets->cnt; ++j) {
-            const auto &e = offsets->elems[j];
-            result.insert({QString::fromUtf8(e.topic), e.partition}, e.offset >= 0 ? e.offset : -1);
-        }
+    const bool ok = request(
+        RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS, timeoutMs,
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            rd_kafka_ListConsumerGroupOffsets(handle(), &spec, 1, options, queue);
+        },
+        [&](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_group_result_t **groups
+                = rd_kafka_ListConsumerGroupOffsets_result_groups(
+                    rd_kafka_event_ListConsumerGroupOffsets_result(event), &count);
+            for (size_t i = 0; i < count; ++i) {
+                if (const rd_kafka_error_t *e = rd_kafka_group_result_error(groups[i])) {
+                    fail(
+                        error, rd_kafka_error_code(e), QString::fromUtf8(rd_kafka_error_string(e)));
+                    return false;
+                }
+                const rd_kafka_topic_partition_list_t *offsets
+                    = rd_kafka_group_result_partitions(groups[i]);
+                for (int j = 0; offsets && j < offsets->cnt; ++j) {
+                    const auto &e = offsets->elems[j];
+                    result.insert(
+                        {QString::fromUtf8(e.topic), e.partition}, e.offset >= 0 ? e.offset : -1);
+                }
+            }
+            return true;
+        },
+        error);
+    rd_kafka_ListConsumerGroupOffsets_destroy(spec);
+    if (!ok) {
+        return std::nullopt;
     }
     return result;
 }
@@ -442,32 +520,31 @@ bool Admin::alterTopicConfig(const QString &topic, const QMap<QByteArray, QByteA
     for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
         rd_kafka_ConfigResource_set_config(resource, it.key().constData(), it.value().constData());
     }
-    Queue queue(rd_kafka_queue_new(handle()));
-    Options options = makeOptions(handle(), RD_KAFKA_ADMIN_OP_ALTERCONFIGS, timeoutMs);
-    rd_kafka_AlterConfigs(handle(), &resource, 1, options.get(), queue.get());
-    rd_kafka_ConfigResource_destroy(resource);
-
-    int code = 0;
-    QString why;
-    Event event = waitFor(queue.get(), timeoutMs, &code, &why);
-    if (!event) {
-        fail(error, code, why);
-        return false;
-    }
-    size_t count = 0;
-    const rd_kafka_ConfigResource_t **results = rd_kafka_AlterConfigs_result_resources(
-        rd_kafka_event_AlterConfigs_result(event.get()), &count);
-    for (size_t i = 0; i < count; ++i) {
-        if (const rd_kafka_resp_err_t err = rd_kafka_ConfigResource_error(results[i])) {
-            if (error) {
-                const char *msg = rd_kafka_ConfigResource_error_string(results[i]);
-                *error = QStringLiteral("cannot change the settings of %1: %2")
-                             .arg(topic, QString::fromUtf8(msg ? msg : rd_kafka_err2str(err)));
+    const bool ok = request(
+        RD_KAFKA_ADMIN_OP_ALTERCONFIGS, timeoutMs,
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            rd_kafka_AlterConfigs(handle(), &resource, 1, options, queue);
+        },
+        [&](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_ConfigResource_t **results = rd_kafka_AlterConfigs_result_resources(
+                rd_kafka_event_AlterConfigs_result(event), &count);
+            for (size_t i = 0; i < count; ++i) {
+                if (const rd_kafka_resp_err_t err = rd_kafka_ConfigResource_error(results[i])) {
+                    if (error) {
+                        const char *msg = rd_kafka_ConfigResource_error_string(results[i]);
+                        *error
+                            = QStringLiteral("cannot change the settings of %1: %2")
+                                  .arg(topic, QString::fromUtf8(msg ? msg : rd_kafka_err2str(err)));
+                    }
+                    return false;
+                }
             }
-            return false;
-        }
-    }
-    return true;
+            return true;
+        },
+        error);
+    rd_kafka_ConfigResource_destroy(resource);
+    return ok;
 }
 
 } // namespace chippy::kafka

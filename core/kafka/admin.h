@@ -8,8 +8,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
+
+struct rd_kafka_AdminOptions_s;
+struct rd_kafka_queue_s;
+struct rd_kafka_op_s;
 
 namespace chippy::kafka {
 
@@ -41,6 +46,7 @@ struct GroupDescription
     QString state;
     QString assignor;
     QList<GroupMember> members;
+    QString error; // why this group could not be described, in words
 };
 
 struct PartitionOffsets
@@ -75,16 +81,34 @@ public:
     bool createPartitions(const QString &topic, int totalCount, int timeoutMs, QString *error);
     std::optional<GroupDescription> describeGroup(
         const QString &groupId, int timeoutMs, QString *error);
+    // One description per group; a group the cluster could not describe says why in its
+    // error, and one that does not exist comes back "Dead" with no members.
+    std::optional<QList<GroupDescription>> describeGroups(
+        const QStringList &groupIds, int timeoutMs, QString *error);
     std::optional<QList<PartitionOffsets>> listOffsets(
         const QString &topic, int timeoutMs, QString *error);
+    // The log start and end of every partition of these topics; topics that do not exist are
+    // left out.
+    std::optional<QList<PartitionOffsets>> logOffsets(
+        const QStringList &topics, int timeoutMs, QString *error);
     // The group's committed offset per partition of the topic (-1 where none).
     std::optional<QMap<TopicPartition, qint64>> committedOffsets(
         const QString &groupId, const QString &topic, int timeoutMs, QString *error);
+    // The group's committed offset for each of these partitions (-1 where none).
+    std::optional<QMap<TopicPartition, qint64>> committedOffsets(const QString &groupId,
+        const QList<TopicPartition> &partitions, int timeoutMs, QString *error);
     bool alterTopicConfig(const QString &topic, const QMap<QByteArray, QByteArray> &configs,
         int timeoutMs, QString *error);
 
 private:
+    using Send = std::function<void(rd_kafka_AdminOptions_s *options, rd_kafka_queue_s *queue)>;
+    using Read = std::function<bool(rd_kafka_op_s *result)>;
+
     Admin() = default;
+    // One Admin request: sends it with options and a result queue of its own, waits up to
+    // timeoutMs for the answer and hands it to read. False with the reason in words when
+    // the request fails or read says so.
+    bool request(int op, int timeoutMs, const Send &send, const Read &read, QString *error);
     // Reports an error in words, preferring what the error callback said about the cluster.
     void fail(QString *error, int code, const QString &reason);
 };

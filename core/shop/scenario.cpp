@@ -11,22 +11,22 @@ namespace chippy::shop {
 
 namespace {
 
-constexpr int kMaxCount = 32;
+constexpr int kMaxCount = ShopSettings::kMaxParticipants;
 constexpr double kMaxStepS = 24 * 3600;
 
-bool readCount(
-    const QJsonObject &o, const char *key, int min, std::optional<int> *out, QString *error)
+bool readCount(const QJsonObject &o, const char *key, int min, std::optional<int> *out,
+    QString *error, int max = kMaxCount)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined()) {
         return true;
     }
     const double d = v.toDouble(-1);
-    if (!v.isDouble() || d != static_cast<int>(d) || d < min || d > kMaxCount) {
+    if (!v.isDouble() || d != static_cast<int>(d) || d < min || d > max) {
         *error = QStringLiteral("\"%1\" must be a whole number from %2 to %3")
                      .arg(key)
                      .arg(min)
-                     .arg(kMaxCount);
+                     .arg(max);
         return false;
     }
     *out = static_cast<int>(d);
@@ -98,12 +98,15 @@ std::optional<ScenarioStep> readStep(const QJsonObject &o, QString *error)
         return std::nullopt;
     }
     s.durationS = duration.toDouble();
-    if (!readCount(o, "model", 1, &s.model, error) || !readCount(o, "tills", 1, &s.tills, error)
-        || !readCount(o, "order_partitions", 1, &s.orderPartitions, error)
-        || !readCount(o, "preparers", 0, &s.preparers, error)
-        || !readCount(o, "cooks", 0, &s.cooks, error)
-        || !readCount(o, "counters", 0, &s.counters, error)
-        || !readRate(o.value(QLatin1String("rate")), &s.ordersPerSecond, error)) {
+    ShopSettings &set = s.settings;
+    if (!readCount(o, "model", 1, &set.model, error, ShopSettings::kLastModel)
+        || !readCount(o, "tills", 1, &set.tills, error)
+        || !readCount(
+            o, "order_partitions", 1, &set.orderPartitions, error, ShopSettings::kMaxPartitions)
+        || !readCount(o, "preparers", 0, &set.preparers, error)
+        || !readCount(o, "cooks", 0, &set.cooks, error)
+        || !readCount(o, "counters", 0, &set.counters, error)
+        || !readRate(o.value(QLatin1String("rate")), &set.ordersPerSecond, error)) {
         return std::nullopt;
     }
     const QJsonValue cookTime = o.value(QLatin1String("cook_time_ms"));
@@ -112,7 +115,7 @@ std::optional<ScenarioStep> readStep(const QJsonObject &o, QString *error)
             *error = QStringLiteral("\"cook_time_ms\" must be a number of at least 0");
             return std::nullopt;
         }
-        s.cookTimeMs = cookTime.toInt();
+        set.cookTimeMs = cookTime.toInt();
     }
     const QJsonValue share = o.value(QLatin1String("plaice_share"));
     if (!share.isUndefined()) {
@@ -120,7 +123,7 @@ std::optional<ScenarioStep> readStep(const QJsonObject &o, QString *error)
             *error = QStringLiteral("\"plaice_share\" must be between 0 and 1");
             return std::nullopt;
         }
-        s.plaiceShare = share.toDouble();
+        set.plaiceShare = share.toDouble();
     }
     for (const QJsonValue &v : o.value(QLatin1String("actions")).toArray()) {
         const std::optional<ScenarioAction> a = readAction(v.toObject(), error);
@@ -232,19 +235,18 @@ double Scenario::totalDurationS() const
     return total;
 }
 
+ShopSettings Scenario::settledAt(int index) const
+{
+    ShopSettings settled;
+    for (int i = 0; i <= index && i < steps.size(); ++i) {
+        settled = settled.merged(steps.at(i).settings);
+    }
+    return settled;
+}
+
 ShopConfig Scenario::initialConfig(ShopConfig base) const
 {
-    const ScenarioStep &first = steps.first();
-    base.model = first.model.value_or(base.model);
-    base.tills = first.tills.value_or(base.tills);
-    base.orderPartitions = first.orderPartitions.value_or(base.orderPartitions);
-    base.preparers = first.preparers.value_or(base.preparers);
-    base.cooks = first.cooks.value_or(base.cooks);
-    base.counters = first.counters.value_or(base.counters);
-    base.ordersPerSecond = first.ordersPerSecond.value_or(base.ordersPerSecond);
-    base.cookTimeMs = first.cookTimeMs.value_or(base.cookTimeMs);
-    base.plaiceShare = first.plaiceShare.value_or(base.plaiceShare);
-    return base;
+    return steps.first().settings.appliedTo(std::move(base));
 }
 
 } // namespace chippy::shop

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "shop_config.h"
+#include "shop_settings.h"
 
 #include <QList>
 #include <QString>
@@ -30,15 +31,7 @@ struct ScenarioStep
     QString title;
     QString caption;
     double durationS = 30;
-    std::optional<int> model;
-    std::optional<int> tills;
-    std::optional<int> orderPartitions;
-    std::optional<int> preparers;
-    std::optional<int> cooks;
-    std::optional<int> counters;
-    std::optional<double> ordersPerSecond; // 0: as fast as the shop can
-    std::optional<int> cookTimeMs;
-    std::optional<double> plaiceShare;
+    ShopSettings settings;
     QList<ScenarioAction> actions;
 };
 
@@ -66,6 +59,9 @@ struct Scenario
     static std::optional<Scenario> fromJson(const QByteArray &json, QString *error);
 
     double totalDurationS() const;
+    // The settings of the shop once it has entered step index from nothing: each step names
+    // only what it changes, so the steps before it count too.
+    ShopSettings settledAt(int index) const;
     // The shop as the first step sets it up, on top of base (cluster, topics, timing).
     ShopConfig initialConfig(ShopConfig base) const;
 };

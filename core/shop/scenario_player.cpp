@@ -24,7 +24,8 @@ ScenarioPlayer::ScenarioPlayer(Scenario scenario, Shop *shop, QObject *parent)
     m_endTimer.setSingleShot(true);
     connect(&m_stepTimer, &QTimer::timeout, this, [this] {
         if (m_step + 1 < m_scenario.steps.size()) {
-            enterStep(m_step + 1);
+            show(m_step + 1, true);
+            timeStep();
         }
     });
     connect(&m_endTimer, &QTimer::timeout, this, [this] {
@@ -35,11 +36,16 @@ ScenarioPlayer::ScenarioPlayer(Scenario scenario, Shop *shop, QObject *parent)
 
 void ScenarioPlayer::start(double totalS)
 {
-    m_actions.clear();
+    if (m_step < 0) {
+        show(0, false);
+    }
     m_playing = true;
-    m_clock.start();
-    m_endTimer.start(msFromS(totalS > 0 ? totalS : m_scenario.totalDurationS()));
-    enterStep(0);
+    double remainingS = 0;
+    for (int i = m_step; i < m_scenario.steps.size(); ++i) {
+        remainingS += m_scenario.steps.at(i).durationS;
+    }
+    m_endTimer.start(msFromS(totalS > 0 ? totalS : remainingS));
+    timeStep();
 }
 
 void ScenarioPlayer::stop()
@@ -56,42 +62,16 @@ double ScenarioPlayer::elapsedS() const
     return m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0;
 }
 
-void ScenarioPlayer::enterStep(int index)
+void ScenarioPlayer::show(int index, bool applySettings)
 {
+    if (!m_clock.isValid()) {
+        m_clock.start();
+    }
     m_step = index;
     const ScenarioStep &step = m_scenario.steps.at(index);
-    // The first step is how the shop opened; later ones change it.
-    if (index > 0) {
-        const auto apply
-            = [this](const QString &kind, const CommandResult &r) { record(kind, r.ok, r.text); };
-        if (step.model) {
-            apply(QStringLiteral("set-model"), m_shop->setModel(*step.model));
-        }
-        if (step.orderPartitions && *step.orderPartitions > m_shop->orderPartitions()) {
-            apply(QStringLiteral("set-partitions"),
-                m_shop->setOrderPartitions(*step.orderPartitions));
-        }
-        if (step.counters) {
-            apply(QStringLiteral("set-counters"), m_shop->setCounters(*step.counters));
-        }
-        if (step.cooks) {
-            apply(QStringLiteral("set-cooks"), m_shop->setCooks(*step.cooks));
-        }
-        if (step.preparers) {
-            apply(QStringLiteral("set-preparers"), m_shop->setPreparers(*step.preparers));
-        }
-        if (step.tills) {
-            apply(QStringLiteral("set-tills"), m_shop->setTills(*step.tills));
-        }
-        if (step.ordersPerSecond) {
-            apply(QStringLiteral("set-rate"), m_shop->setOrderRate(*step.ordersPerSecond));
-        }
-        if (step.cookTimeMs) {
-            apply(QStringLiteral("set-cook-time"), m_shop->setCookTime(*step.cookTimeMs));
-        }
-        if (step.plaiceShare) {
-            apply(QStringLiteral("set-plaice-share"), m_shop->setPlaiceShare(*step.plaiceShare));
-        }
+    if (applySettings) {
+        step.settings.applyTo(*m_shop,
+            [this](const QString &kind, const CommandResult &r) { record(kind, r.ok, r.text); });
     }
     qDeleteAll(m_actionTimers);
     m_actionTimers.clear();
@@ -102,10 +82,14 @@ void ScenarioPlayer::enterStep(int index)
         timer->start(msFromS(action.atS));
         m_actionTimers.append(timer);
     }
-    if (index + 1 < m_scenario.steps.size()) {
-        m_stepTimer.start(msFromS(step.durationS));
-    }
     emit stepStarted(index, step.title, step.caption);
+}
+
+void ScenarioPlayer::timeStep()
+{
+    if (m_playing && m_step + 1 < m_scenario.steps.size()) {
+        m_stepTimer.start(msFromS(m_scenario.steps.at(m_step).durationS));
+    }
 }
 
 void ScenarioPlayer::perform(const ScenarioAction &a)

@@ -29,9 +29,14 @@ class ScenarioPlayer : public QObject
 public:
     ScenarioPlayer(Scenario scenario, Shop *shop, QObject *parent = nullptr);
 
-    // Plays for totalS seconds (the scenario's own length when 0 or less): a longer run stays
-    // in the last step, a shorter one ends early and skips what comes after.
+    // Plays from the current step (the first when none was shown yet) for totalS seconds (to
+    // the scenario's end when 0 or less), entering each later step when the one before has
+    // run its time: a longer run stays in the last step, a shorter one ends early.
     void start(double totalS = 0);
+    // Enters a step and times its actions from now, without moving on by itself: a talk's
+    // presenter moves on. applySettings: change the shop to what the step names (not when the
+    // shop was opened as that step already).
+    void show(int index, bool applySettings);
     void stop();
     bool isPlaying() const { return m_playing; }
     int currentStep() const { return m_step; }
@@ -45,7 +50,8 @@ signals:
     void finished();
 
 private:
-    void enterStep(int index);
+    // Moves on to the next step when this one has run its time, while playing.
+    void timeStep();
     void perform(const ScenarioAction &action);
     void record(const QString &kind, bool ok, const QString &detail);
 

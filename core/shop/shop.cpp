@@ -4,9 +4,10 @@
 #include "client_settings.h"
 #include "cook.h"
 #include "counter.h"
-#include "embedded_cluster.h"
 #include "food_preparer.h"
+#include "local_cluster.h"
 #include "shop_log.h"
+#include "shop_settings.h"
 #include "till.h"
 
 #include <QDateTime>
@@ -17,9 +18,8 @@ namespace chippy::shop {
 
 namespace {
 
-// Enough for every scene of the talk and a slider's range, small enough to stay a picture.
-constexpr int kMaxParticipants = 32;
-constexpr int kMaxPartitions = 64;
+constexpr int kMaxParticipants = ShopSettings::kMaxParticipants;
+constexpr int kMaxPartitions = ShopSettings::kMaxPartitions;
 
 CommandResult failed(const QString &text)
 {
@@ -33,16 +33,12 @@ CommandResult succeeded(const QString &text)
 
 LiveSettings &initialised(LiveSettings &live, const ShopConfig &config)
 {
-    live.ordersPerSecond = config.ordersPerSecond;
-    live.plaiceShare = config.plaiceShare;
-    live.model = config.model;
-    live.tills = config.tills;
-    int cookTime = config.cookTimeMs;
-    if (cookTime < 0) {
-        const MenuItem *plaice = config.menu.item(QStringLiteral("plaice"));
-        cookTime = plaice ? plaice->cookTimeMs : 0;
-    }
-    live.cookTimeMs = cookTime;
+    const ShopSettings settings = ShopSettings::of(config);
+    live.ordersPerSecond = *settings.ordersPerSecond;
+    live.plaiceShare = *settings.plaiceShare;
+    live.model = *settings.model;
+    live.tills = *settings.tills;
+    live.cookTimeMs = *settings.cookTimeMs;
     return live;
 }
 
@@ -249,8 +245,9 @@ CommandResult Shop::setPlaiceShare(double share)
 
 CommandResult Shop::setModel(int model)
 {
-    if (model < 1) {
-        return done(QStringLiteral("set-model"), failed(QStringLiteral("models start at 1")));
+    if (model < 1 || model > ShopSettings::kLastModel) {
+        return done(QStringLiteral("set-model"),
+            failed(QStringLiteral("the models run from 1 to %1").arg(ShopSettings::kLastModel)));
     }
     live().model = model;
     if (m_running && model >= ShopConfig::kFirstModelWithCook && m_cooks.isEmpty()) {
@@ -364,8 +361,14 @@ bool Shop::ensureTopics(QString *error)
     if (!m_admin->createTopics(wanted, kAdminTimeoutMs, error)) {
         return false;
     }
-    // The topic may be older than this shop and have more partitions than asked for.
+    // The topic may be older than this shop and have more partitions than asked for. A topic
+    // just created on a real cluster takes a moment to show in its metadata.
+    const QDeadlineTimer visible(kTopicVisibleMs);
     m_orderPartitions = m_admin->partitionCount(c.topics.order(), kAdminTimeoutMs, error);
+    while (m_orderPartitions == 0 && !visible.hasExpired()) {
+        QThread::msleep(kTopicVisibleCheckMs);
+        m_orderPartitions = m_admin->partitionCount(c.topics.order(), kAdminTimeoutMs, error);
+    }
     if (m_orderPartitions > 0 && m_orderPartitions < c.orderPartitions) {
         if (!m_admin->createPartitions(
                 c.topics.order(), c.orderPartitions, kAdminTimeoutMs, error)) {

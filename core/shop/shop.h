@@ -17,7 +17,7 @@ class Admin;
 
 namespace chippy::shop {
 
-class EmbeddedCluster;
+class LocalCluster;
 class Participant;
 class Till;
 
@@ -38,7 +38,11 @@ class Shop : public QObject
 
 public:
     static constexpr int kProbeTimeoutMs = 8000;
-    static constexpr int kAdminTimeoutMs = 10000;
+    // Short enough that a command to a cluster that is gone is answered within ten seconds.
+    static constexpr int kAdminTimeoutMs = 8000;
+    // How long opening waits for a topic it created to show in the cluster's metadata.
+    static constexpr int kTopicVisibleMs = 5000;
+    static constexpr int kTopicVisibleCheckMs = 100;
     // How long opening waits for the groups to settle before the first customer comes in.
     static constexpr int kJoinTimeoutMs = 15000;
 
@@ -49,8 +53,8 @@ public:
     ShopStats &stats() { return m_context->stats; }
     LiveSettings &live() { return m_context->live; }
     const ShopConfig &config() const { return m_context->config; }
-    // Lets restartBroker() restart the embedded broker; without one it refuses.
-    void setEmbeddedCluster(EmbeddedCluster *cluster) { m_cluster = cluster; }
+    // Lets restartBroker() restart the broker the app runs; without one it refuses.
+    void setLocalCluster(LocalCluster *cluster) { m_cluster = cluster; }
 
     bool isRunning() const { return m_running; }
     int tills() const { return static_cast<int>(m_tills.size()); }
@@ -109,7 +113,7 @@ private:
 
     std::shared_ptr<ShopContext> m_context;
     std::unique_ptr<kafka::Admin> m_admin;
-    EmbeddedCluster *m_cluster = nullptr;
+    LocalCluster *m_cluster = nullptr;
     bool m_running = false;
     int m_orderPartitions = 0;
 

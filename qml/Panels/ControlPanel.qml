@@ -34,6 +34,7 @@ ScrollView {
             onMoved: value => Controller.setTills(value)
         }
         CountSlider {
+            objectName: "partitionsControl"
             Layout.fillWidth: true
             label: qsTr("%1 partitions").arg(Controller.orderTopic)
             value: Controller.partitionCount

@@ -4,7 +4,9 @@ import QtQuick.Layouts
 import Chippy
 
 // A labelled slider for one of the shop's numbers; changes apply when it is let go (or at
-// once from the keyboard), so a drag does not send a command for every step.
+// once from the keyboard), so a drag does not send a command for every step. It shows what
+// the shop has: when the session reports its state the slider goes there, so a refused
+// change snaps back.
 ColumnLayout {
     id: control
 
@@ -16,10 +18,19 @@ ColumnLayout {
     property real to: 10
     property real stepSize: 1
     property int decimals: 0
+    // Goes up each time the session reports the shop's state.
+    readonly property int revision: Controller.settingsRevision
 
     signal moved(real value)
 
+    function snapBack() {
+        if (!slider.pressed)
+            slider.value = control.value
+    }
+
     spacing: 0
+    onValueChanged: snapBack()
+    onRevisionChanged: snapBack()
 
     RowLayout {
         Layout.fillWidth: true
@@ -38,6 +49,7 @@ ColumnLayout {
     Slider {
         id: slider
 
+        objectName: "slider"
         Layout.fillWidth: true
         from: control.from
         to: control.to

@@ -1,11 +1,12 @@
 #pragma once
 
-#include "broker_snapshot.h"
+#include "cluster_view.h"
 #include "shop_event.h"
 
 #include <QDateTime>
 
-// Events and snapshots as the shop and the broker would produce them, for the model tests.
+// Events and cluster views as the shop and the cluster observer would produce them, for the
+// model tests.
 namespace chippy::gui::test {
 
 inline shop::ShopEvent event(shop::ShopEvent::Kind kind, const QString &participant,
@@ -40,17 +41,13 @@ inline shop::ShopEvent assigned(const QString &member, const QString &group, con
     return e;
 }
 
-inline broker::BrokerSnapshot::Topic topic(
-    const std::string &name, std::vector<std::pair<std::int64_t, std::int64_t>> offsets)
+inline shop::ClusterView::Topic topic(
+    const QString &name, const QList<std::pair<qint64, qint64>> &offsets)
 {
-    broker::BrokerSnapshot::Topic t;
+    shop::ClusterView::Topic t;
     t.name = name;
-    for (std::size_t i = 0; i < offsets.size(); ++i) {
-        broker::BrokerSnapshot::Partition p;
-        p.index = static_cast<std::int32_t>(i);
-        p.logStartOffset = offsets[i].first;
-        p.logEndOffset = offsets[i].second;
-        t.partitions.push_back(p);
+    for (int i = 0; i < offsets.size(); ++i) {
+        t.partitions.append({i, offsets[i].first, offsets[i].second, -1});
     }
     return t;
 }

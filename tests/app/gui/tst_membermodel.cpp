@@ -86,21 +86,51 @@ private slots:
             test::assigned("preparer-2", "preparers", "ORDER", {1}, 1), vanished});
         QCOMPARE(m_model->get(1).value("state").toString(), QStringLiteral("gone"));
 
-        broker::BrokerSnapshot s;
-        broker::BrokerSnapshot::Group g;
+        shop::ClusterView s;
+        shop::ClusterView::Group g;
         g.groupId = "preparers";
         g.state = "Stable";
         g.generation = 2;
-        broker::BrokerSnapshot::Member m;
+        shop::ClusterView::Member m;
         m.clientId = "preparer-2";
-        g.members.push_back(m);
-        s.groups.push_back(g);
-        m_model->applySnapshot(s);
+        g.members.append(m);
+        s.groups.append(g);
+        m_model->applyView(s);
         QCOMPARE(m_model->rowCount(), 2);
         s.groups[0].members.clear();
-        m_model->applySnapshot(s);
+        m_model->applyView(s);
         QCOMPARE(m_model->rowCount(), 1);
         QCOMPARE(m_model->state(), QStringLiteral("Stable"));
+    }
+
+    void aStableGroupsAssignmentAndLagComeFromTheCluster()
+    {
+        m_model->applyEvents({test::assigned("preparer-1", "preparers", "ORDER", {0, 1}, 1),
+            test::assigned("preparer-2", "preparers", "ORDER", {}, 1)});
+        QCOMPARE(m_model->get(1).value("state").toString(), QStringLiteral("idle"));
+
+        shop::ClusterView s;
+        s.topics.append(test::topic("ORDER", {{0, 10}, {0, 6}}));
+        shop::ClusterView::Group g;
+        g.groupId = "preparers";
+        g.state = "Stable";
+        shop::ClusterView::Member one;
+        one.clientId = "preparer-1";
+        one.assignment["ORDER"] = {1};
+        shop::ClusterView::Member two;
+        two.clientId = "preparer-2";
+        two.assignment["ORDER"] = {0};
+        g.members = {one, two};
+        g.committed = {{"ORDER", 0, 7, 0}, {"ORDER", 1, 6, 0}};
+        s.groups.append(g);
+        s.computeLag();
+        m_model->applyView(s);
+
+        QCOMPARE(m_model->get(0).value("partitions").toList(), QVariantList {1});
+        QCOMPARE(m_model->get(1).value("partitions").toList(), QVariantList {0});
+        QCOMPARE(m_model->get(1).value("state").toString(), QStringLiteral("working"));
+        QCOMPARE(m_model->get(1).value("lag").toLongLong(), 3);
+        QCOMPARE(m_model->get(0).value("lag").toLongLong(), 0);
     }
 
     void aMemberThatLeavesIsRemoved()

@@ -28,21 +28,22 @@ private slots:
         m_model.reset();
     }
 
-    void snapshotSetsOffsetsOwnersAndLag()
+    void theClusterViewSetsOffsetsOwnersAndLag()
     {
-        broker::BrokerSnapshot s;
-        s.topics.push_back(test::topic("ORDER", {{0, 10}, {3, 7}}));
-        s.topics.push_back(test::topic("READY", {{0, 99}}));
-        broker::BrokerSnapshot::Group g;
+        shop::ClusterView s;
+        s.takenMs = 1000;
+        s.topics.append(test::topic("ORDER", {{0, 10}, {3, 7}}));
+        s.topics.append(test::topic("READY", {{0, 99}}));
+        shop::ClusterView::Group g;
         g.groupId = "preparers";
-        broker::BrokerSnapshot::Member m;
+        shop::ClusterView::Member m;
         m.clientId = "preparer-1";
         m.assignment["ORDER"] = {1};
-        g.members.push_back(m);
-        g.offsets.push_back({"ORDER", 0, 8, 2});
-        s.groups.push_back(g);
+        g.members.append(m);
+        g.committed.append({"ORDER", 0, 8, 2});
+        s.groups.append(g);
 
-        m_model->applySnapshot(s, 1000);
+        m_model->applyView(s);
 
         QCOMPARE(m_model->rowCount(), 2);
         QCOMPARE(m_model->get(0).value("logEnd").toLongLong(), 10);
@@ -59,12 +60,14 @@ private slots:
 
     void retentionMovesTheLogStart()
     {
-        broker::BrokerSnapshot s;
-        s.topics.push_back(test::topic("ORDER", {{0, 10}}));
-        m_model->applySnapshot(s, 1000);
+        shop::ClusterView s;
+        s.takenMs = 1000;
+        s.topics.append(test::topic("ORDER", {{0, 10}}));
+        m_model->applyView(s);
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-        s.topics[0].partitions[0].logStartOffset = 6;
-        m_model->applySnapshot(s, 1100);
+        s.topics[0].partitions[0].logStart = 6;
+        s.takenMs = 1100;
+        m_model->applyView(s);
         QCOMPARE(m_model->get(0).value("logStart").toLongLong(), 6);
         QVERIFY(!changed.isEmpty());
     }

@@ -20,7 +20,7 @@ private slots:
         QCOMPARE(scenes.load(QStringLiteral("model-3"), &error), 2);
         QCOMPARE(scenes.count(), 4);
         QCOMPARE(scenes.scenarioOf(0), QStringLiteral("model-1"));
-        QCOMPARE(scenes.step(3).model.value(), 4);
+        QCOMPARE(scenes.step(3).settings.model.value(), 4);
         QVERIFY(!scenes.data(scenes.index(1), SceneList::CaptionRole).toString().isEmpty());
     }
 
@@ -32,10 +32,10 @@ private slots:
         QCOMPARE(scenes.count(), 4);
         // Step 3 only names the preparers and counters; tills and partitions come from step 2.
         const shop::ScenarioStep third = scenes.settled(2);
-        QCOMPARE(third.tills.value(), 4);
-        QCOMPARE(third.orderPartitions.value(), 2);
-        QCOMPARE(third.preparers.value(), 3);
-        QCOMPARE(third.model.value(), 3);
+        QCOMPARE(third.settings.tills.value(), 4);
+        QCOMPARE(third.settings.orderPartitions.value(), 2);
+        QCOMPARE(third.settings.preparers.value(), 3);
+        QCOMPARE(third.settings.model.value(), 3);
     }
 
     void anUnknownScenarioIsRefusedInWords()

@@ -1,4 +1,4 @@
-#include "embedded_cluster.h"
+#include "embedded_kafka.h"
 #include "shop.h"
 
 #include <QTest>
@@ -15,7 +15,7 @@ class TestBrokerRestart : public QObject
 private slots:
     void noOrderIsLostWhenTheBrokerRestartsUnderLoad()
     {
-        EmbeddedCluster cluster;
+        app::EmbeddedKafka cluster;
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));
         const QString address = cluster.bootstrapServers();
@@ -33,7 +33,7 @@ private slots:
         config.sessionTimeoutMs = 6000;
         config.heartbeatIntervalMs = 500;
         Shop shop(config);
-        shop.setEmbeddedCluster(&cluster);
+        shop.setLocalCluster(&cluster);
         QVERIFY(shop.start().ok);
         QTRY_VERIFY_WITH_TIMEOUT(shop.stats().counts().served >= 40, 20000);
 

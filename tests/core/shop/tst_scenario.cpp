@@ -21,7 +21,7 @@ private slots:
             QVERIFY2(s, qPrintable(error));
             QCOMPARE(s->name, QLatin1String(name));
             QVERIFY(!s->steps.first().caption.isEmpty());
-            QVERIFY(s->steps.first().model.has_value());
+            QVERIFY(s->steps.first().settings.model.has_value());
         }
     }
 

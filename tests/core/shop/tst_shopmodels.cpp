@@ -37,8 +37,8 @@ private slots:
         std::optional<Scenario> s = Scenario::load(scenario, &error);
         QVERIFY2(s, qPrintable(error));
         for (ScenarioStep &step : s->steps) {
-            step.ordersPerSecond = kFastRate;
-            step.cookTimeMs = kFastCookMs;
+            step.settings.ordersPerSecond = kFastRate;
+            step.settings.cookTimeMs = kFastCookMs;
         }
         test::ShopFixture f(s->initialConfig({}));
         QVERIFY2(f.shop->start().ok, "the shop opens");
@@ -53,8 +53,8 @@ private slots:
         QCOMPARE(c.served, c.placed);
         QCOMPARE(c.servedTwice, 0);
         QCOMPARE(c.deadLettered, 0);
-        QCOMPARE(f.shop->preparers(), s->steps.first().preparers.value_or(1));
-        if (s->steps.first().model.value_or(1) >= ShopConfig::kFirstModelWithCook) {
+        QCOMPARE(f.shop->preparers(), s->steps.first().settings.preparers.value_or(1));
+        if (s->steps.first().settings.model.value_or(1) >= ShopConfig::kFirstModelWithCook) {
             // Every order sent to the cook comes back cooked. A stage reports its output when
             // the broker acknowledges it, which can be after the next stage has read it, so
             // the last reports may still be on their way.

@@ -1,25 +1,25 @@
-#include "late_consumer.h"
+#include "late_reader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace chippy::gui {
+namespace chippy::shop {
 
-LateConsumer::LateConsumer(
-    int index, const kafka::StartPosition &start, std::shared_ptr<shop::ShopContext> context)
+LateReader::LateReader(
+    int index, const kafka::StartPosition &start, std::shared_ptr<ShopContext> context)
     : GroupMember(nameFor(index), nameFor(index), {context->config.topics.order()}, start, context)
 { }
 
-QString LateConsumer::nameFor(int index)
+QString LateReader::nameFor(int index)
 {
     return QStringLiteral("late-%1").arg(index);
 }
 
-void LateConsumer::handle(const kafka::Message &message)
+void LateReader::handle(const kafka::Message &message)
 {
     consumer().storeOffset({message.topic, message.partition}, message.offset + 1);
     const QJsonObject order = QJsonDocument::fromJson(message.value).object();
-    shop::ShopEvent e = event(shop::ShopEvent::Kind::OrderTaken);
+    ShopEvent e = event(ShopEvent::Kind::OrderTaken);
     e.topic = message.topic;
     e.partition = message.partition;
     e.offset = message.offset;
@@ -28,4 +28,4 @@ void LateConsumer::handle(const kafka::Message &message)
     post(e);
 }
 
-} // namespace chippy::gui
+} // namespace chippy::shop

@@ -1,0 +1,138 @@
+#include "shop_settings.h"
+
+#include "shop.h"
+
+namespace chippy::shop {
+
+namespace {
+
+template<typename T> void carry(std::optional<T> &into, const std::optional<T> &from)
+{
+    if (from) {
+        into = from;
+    }
+}
+
+QString outOfRange(const char *what, const std::optional<int> &value, int min, int max)
+{
+    if (value && (*value < min || *value > max)) {
+        return QStringLiteral("%1 must be between %2 and %3").arg(what).arg(min).arg(max);
+    }
+    return {};
+}
+
+} // namespace
+
+ShopSettings ShopSettings::of(const ShopConfig &config)
+{
+    ShopSettings s;
+    s.model = config.model;
+    s.tills = config.tills;
+    s.orderPartitions = config.orderPartitions;
+    s.preparers = config.preparers;
+    s.cooks = config.cooks;
+    s.counters = config.counters;
+    s.ordersPerSecond = config.ordersPerSecond;
+    int cookTime = config.cookTimeMs;
+    if (cookTime < 0) {
+        const MenuItem *plaice = config.menu.item(QStringLiteral("plaice"));
+        cookTime = plaice ? plaice->cookTimeMs : 0;
+    }
+    s.cookTimeMs = cookTime;
+    s.plaiceShare = config.plaiceShare;
+    return s;
+}
+
+ShopSettings ShopSettings::merged(const ShopSettings &later) const
+{
+    ShopSettings s = *this;
+    carry(s.model, later.model);
+    carry(s.tills, later.tills);
+    carry(s.orderPartitions, later.orderPartitions);
+    carry(s.preparers, later.preparers);
+    carry(s.cooks, later.cooks);
+    carry(s.counters, later.counters);
+    carry(s.ordersPerSecond, later.ordersPerSecond);
+    carry(s.cookTimeMs, later.cookTimeMs);
+    carry(s.plaiceShare, later.plaiceShare);
+    return s;
+}
+
+ShopConfig ShopSettings::appliedTo(ShopConfig base) const
+{
+    base.model = model.value_or(base.model);
+    base.tills = tills.value_or(base.tills);
+    base.orderPartitions = orderPartitions.value_or(base.orderPartitions);
+    base.preparers = preparers.value_or(base.preparers);
+    base.cooks = cooks.value_or(base.cooks);
+    base.counters = counters.value_or(base.counters);
+    base.ordersPerSecond = ordersPerSecond.value_or(base.ordersPerSecond);
+    base.cookTimeMs = cookTimeMs.value_or(base.cookTimeMs);
+    base.plaiceShare = plaiceShare.value_or(base.plaiceShare);
+    return base;
+}
+
+void ShopSettings::applyTo(
+    Shop &shop, const std::function<void(const QString &, const CommandResult &)> &report) const
+{
+    const auto apply = [&report](const char *command, const CommandResult &result) {
+        if (report) {
+            report(QLatin1String(command), result);
+        }
+    };
+    if (model) {
+        apply("set-model", shop.setModel(*model));
+    }
+    if (orderPartitions && *orderPartitions > shop.orderPartitions()) {
+        apply("set-partitions", shop.setOrderPartitions(*orderPartitions));
+    }
+    if (counters) {
+        apply("set-counters", shop.setCounters(*counters));
+    }
+    if (cooks) {
+        apply("set-cooks", shop.setCooks(*cooks));
+    }
+    if (preparers) {
+        apply("set-preparers", shop.setPreparers(*preparers));
+    }
+    if (tills) {
+        apply("set-tills", shop.setTills(*tills));
+    }
+    if (ordersPerSecond) {
+        apply("set-rate", shop.setOrderRate(*ordersPerSecond));
+    }
+    if (cookTimeMs) {
+        apply("set-cook-time", shop.setCookTime(*cookTimeMs));
+    }
+    if (plaiceShare) {
+        apply("set-plaice-share", shop.setPlaiceShare(*plaiceShare));
+    }
+}
+
+QString ShopSettings::problem() const
+{
+    for (const QString &why : {
+             outOfRange("the model", model, 1, kLastModel),
+             outOfRange("tills", tills, 0, kMaxParticipants),
+             outOfRange("partitions", orderPartitions, 1, kMaxPartitions),
+             outOfRange("preparers", preparers, 0, kMaxParticipants),
+             outOfRange("cooks", cooks, 0, kMaxParticipants),
+             outOfRange("counters", counters, 0, kMaxParticipants),
+         }) {
+        if (!why.isEmpty()) {
+            return why;
+        }
+    }
+    if (ordersPerSecond && *ordersPerSecond < 0) {
+        return QStringLiteral("the order rate cannot be negative");
+    }
+    if (cookTimeMs && *cookTimeMs < 0) {
+        return QStringLiteral("the cook time cannot be negative");
+    }
+    if (plaiceShare && (*plaiceShare < 0 || *plaiceShare > 1)) {
+        return QStringLiteral("the plaice share is between 0 and 1");
+    }
+    return {};
+}
+
+} // namespace chippy::shop
