@@ -170,6 +170,8 @@ private slots:
     {
         chippy::broker::BrokerConfig config;
         config.defaultPartitions = kPartitions;
+        // As the Apache Kafka of the tests: a new group's first rebalance starts at once.
+        config.groupInitialRebalanceDelayMs = 0;
         m_cluster = std::make_unique<TestCluster>(config);
         QVERIFY2(m_cluster->error().isEmpty(), qPrintable(m_cluster->error()));
     }
