@@ -1,6 +1,7 @@
 #include "embedded_kafka.h"
 
 #include "broker.h"
+#include "broker_log.h"
 #include "embedded_cluster.h"
 #include "snapshot_observer.h"
 
@@ -51,6 +52,11 @@ std::unique_ptr<shop::ClusterObserver> EmbeddedKafka::observer(
     const QStringList &topics, const QStringList &groups)
 {
     return std::make_unique<SnapshotObserver>(this, topics, groups);
+}
+
+void EmbeddedKafka::logProblemsOnly()
+{
+    broker::brokerLog().set_level(spdlog::level::warn);
 }
 
 std::optional<broker::BrokerSnapshot> EmbeddedKafka::snapshot() const

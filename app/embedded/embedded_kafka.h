@@ -33,6 +33,9 @@ public:
     std::unique_ptr<shop::ClusterObserver> observer(
         const QStringList &topics, const QStringList &groups) override;
 
+    // Lets the embedded broker's log say only what goes wrong (the window draws the rest).
+    static void logProblemsOnly();
+
     // The broker's state now; nothing while it is stopped.
     std::optional<broker::BrokerSnapshot> snapshot() const;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cluster_profile.h"
+#include "shop_session.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
@@ -34,6 +34,8 @@ public:
     bool embedded() const { return m_embedded; }
     void setEmbedded(bool embedded);
     const kafka::ClusterProfile &profile() const { return m_profile; }
+    // Where a shop session connects when not on the embedded broker.
+    shop::SessionSetup setup() const { return shop::SessionSetup::fromProfile(m_profile); }
     void setProfile(const kafka::ClusterProfile &profile);
 
     QString bootstrap() const { return m_profile.bootstrapServers; }

@@ -1,7 +1,6 @@
 #include "record_model.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
@@ -9,50 +8,6 @@
 #include <algorithm>
 
 namespace chippy::gui {
-
-namespace {
-
-QList<kafka::Message> readTail(const kafka::ClientConfig &cluster, const QString &topic,
-    int partition, qint64 from, qint64 end, QString *error)
-{
-    kafka::ClientConfig config = cluster;
-    config.set("client.id", "chippy-inspector");
-    config.set("group.id", "chippy-inspector");
-    config.set("enable.auto.commit", "false");
-    std::unique_ptr<kafka::Consumer> consumer = kafka::Consumer::create(config, error);
-    if (!consumer) {
-        return {};
-    }
-    consumer->setStartPosition(kafka::StartPosition::atOffset(from));
-    if (!consumer->assign({{topic, partition}}, error)) {
-        return {};
-    }
-    QList<kafka::Message> records;
-    const QDeadlineTimer deadline(RecordModel::kFetchTimeoutMs);
-    while (!deadline.hasExpired()) {
-        for (kafka::Message &m : consumer->poll(RecordModel::kPollMs, RecordModel::kRecords)) {
-            if (m.offset < end) {
-                records.append(std::move(m));
-            }
-        }
-        if (!records.isEmpty() && records.last().offset >= end - 1) {
-            break;
-        }
-    }
-    if (records.isEmpty()) {
-        for (const kafka::ClientError &e : consumer->takeErrors()) {
-            *error = e.words;
-        }
-        if (error->isEmpty()) {
-            *error = QStringLiteral("no record could be read in %1 s")
-                         .arg(RecordModel::kFetchTimeoutMs / 1000);
-        }
-    }
-    consumer->vanish();
-    return records;
-}
-
-} // namespace
 
 RecordModel::RecordModel(QObject *parent)
     : ListModel(parent)
@@ -76,7 +31,7 @@ QVariant RecordModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const kafka::Message &m = m_records.at(index.row());
+    const shop::TailRecord &m = m_records.at(index.row());
     switch (role) {
     case OffsetRole:
         return m.offset;
@@ -87,8 +42,8 @@ QVariant RecordModel::data(const QModelIndex &index, int role) const
         return QString::fromUtf8(m.value);
     case HeadersRole: {
         QStringList words;
-        for (const kafka::Header &h : m.headers) {
-            words << QString::fromUtf8(h.name) + QLatin1Char('=') + QString::fromUtf8(h.value);
+        for (const auto &[name, value] : m.headers) {
+            words << QString::fromUtf8(name) + QLatin1Char('=') + QString::fromUtf8(value);
         }
         return words.join(QStringLiteral(", "));
     }
@@ -141,10 +96,10 @@ void RecordModel::load(const QString &topic, int partition, qint64 logStart, qin
         return;
     }
     const qint64 from = std::max(logStart, logEnd - kRecords);
-    const kafka::ClientConfig cluster = m_cluster;
-    QThread *thread = QThread::create([this, cluster, topic, partition, from, logEnd, request] {
+    const shop::PartitionTail reader = m_reader;
+    QThread *thread = QThread::create([this, reader, topic, partition, from, logEnd, request] {
         QString error;
-        QList<kafka::Message> records = readTail(cluster, topic, partition, from, logEnd, &error);
+        QList<shop::TailRecord> records = reader.read(topic, partition, from, logEnd, &error);
         QMetaObject::invokeMethod(
             this,
             [this, request, records = std::move(records), error] {
@@ -171,7 +126,7 @@ void RecordModel::clear()
     emit loadingChanged();
 }
 
-void RecordModel::finished(quint64 request, QList<kafka::Message> records, const QString &error)
+void RecordModel::finished(quint64 request, QList<shop::TailRecord> records, const QString &error)
 {
     reap();
     if (request != m_request) {

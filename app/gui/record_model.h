@@ -1,8 +1,7 @@
 #pragma once
 
-#include "client_config.h"
-#include "consumer.h"
 #include "list_model.h"
+#include "partition_tail.h"
 
 #include <QList>
 #include <QPointer>
@@ -29,8 +28,6 @@ class RecordModel : public ListModel
 
 public:
     static constexpr int kRecords = 8;
-    static constexpr int kFetchTimeoutMs = 4000;
-    static constexpr int kPollMs = 100;
 
     enum Role {
         OffsetRole = Qt::UserRole + 1,
@@ -56,7 +53,8 @@ public:
     QString error() const { return m_error; }
     int count() const { return static_cast<int>(m_records.size()); }
 
-    void setCluster(const kafka::ClientConfig &cluster) { m_cluster = cluster; }
+    // Where the records are read from.
+    void setReader(const shop::PartitionTail &reader) { m_reader = reader; }
     // Reads the records before logEnd (down to logStart) of a partition.
     void load(const QString &topic, int partition, qint64 logStart, qint64 logEnd);
     void clear();
@@ -66,15 +64,15 @@ signals:
     void loadingChanged();
 
 private:
-    void finished(quint64 request, QList<kafka::Message> records, const QString &error);
+    void finished(quint64 request, QList<shop::TailRecord> records, const QString &error);
     void reap();
 
-    kafka::ClientConfig m_cluster;
+    shop::PartitionTail m_reader;
     QString m_topic;
     int m_partition = -1;
     bool m_loading = false;
     QString m_error;
-    QList<kafka::Message> m_records;
+    QList<shop::TailRecord> m_records;
     quint64 m_request = 0;
     QList<QThread *> m_threads;
 };

@@ -1,7 +1,6 @@
 #include "run_gui.h"
 
-#include "broker_log.h"
-#include "cluster_profile.h"
+#include "embedded_kafka.h"
 #include "render_backend.h"
 #include "shop_controller.h"
 #include "view_settings.h"
@@ -89,7 +88,7 @@ int runGui(QApplication &app, const GuiOptions &options)
 {
     QTextStream err(stderr);
     // The window shows what the embedded broker does; its log only needs to say what goes wrong.
-    broker::brokerLog().set_level(spdlog::level::warn);
+    app::EmbeddedKafka::logProblemsOnly();
     ViewSettings view(nullptr);
     view.setPresenter(options.presenter);
     view.setDark(options.dark);
@@ -98,16 +97,14 @@ int runGui(QApplication &app, const GuiOptions &options)
     base.topics.prefix = options.topicPrefix;
     ShopController controller(base, nullptr);
     if (!options.profilePath.isEmpty()) {
-        QString error;
-        const kafka::ClusterProfile profile
-            = kafka::ClusterProfile::fromFile(options.profilePath, &error);
+        const QString error = controller.cluster()->importProperties(options.profilePath);
         if (!error.isEmpty()) {
             err << "chippy: " << error << '\n';
             return kGuiCouldNotStart;
         }
-        controller.cluster()->setProfile(profile);
     } else if (!options.bootstrap.isEmpty()) {
-        controller.cluster()->setProfile(kafka::ClusterProfile::forBootstrap(options.bootstrap));
+        controller.cluster()->setEmbedded(false);
+        controller.cluster()->setBootstrap(options.bootstrap);
     }
 
     QString error;

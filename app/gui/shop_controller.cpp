@@ -308,7 +308,7 @@ void ShopController::openScene(int scene)
         // The app runs the broker beside the session; the session starts it on its thread.
         setup = shop::SessionSetup::forLocal(std::make_shared<app::EmbeddedKafka>());
     } else {
-        setup = shop::SessionSetup::fromProfile(m_cluster->profile());
+        setup = m_cluster->setup();
     }
     const kafka::ClientConfig cluster = setup.base.cluster;
     setup.base = m_base;
@@ -380,13 +380,11 @@ void ShopController::onOpened(bool ok, const QString &text, const QString &boots
     m_drain->attach(m_session->events());
     m_drain->attach(m_session->sessionEvents());
     m_drain->start();
-    m_records->setCluster(m_embedded ? kafka::ClusterProfile::forBootstrap(bootstrap).clientConfig()
-                                     : m_cluster->profile().clientConfig());
+    m_records->setReader(m_session->tail());
     m_clock.start();
     m_sampler.start();
     setStatus(QStringLiteral("running"),
-        m_embedded ? QStringLiteral("embedded broker %1").arg(bootstrap)
-                   : m_cluster->profile().describe());
+        m_embedded ? QStringLiteral("embedded broker %1").arg(bootstrap) : m_cluster->describe());
 }
 
 void ShopController::onState(const shop::SessionState &state)

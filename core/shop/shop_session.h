@@ -2,6 +2,7 @@
 
 #include "cluster_profile.h"
 #include "cluster_view.h"
+#include "partition_tail.h"
 #include "scenario.h"
 #include "scenario_player.h"
 #include "shop.h"
@@ -88,6 +89,9 @@ public:
     ShopEventQueue *events() const;
     ShopEventQueue *sessionEvents() const;
     ShopStats *stats() const;
+    // A reader of the newest records of a partition on the session's cluster; valid from
+    // opened() on, usable on any thread.
+    PartitionTail tail() const { return PartitionTail(m_config.cluster); }
 
 public slots:
     // Starts the local broker (when there is one) and opens the shop as the scenario stands
