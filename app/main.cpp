@@ -1,7 +1,7 @@
 #include "headless_options.h"
 #include "headless_runner.h"
 #include "run_gui.h"
-#include "scenario.h"
+#include "shop/scenario/scenario.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #include "embedded_kafka.h"
 
-#include "broker.h"
-#include "broker_log.h"
-#include "embedded_cluster.h"
+#include "broker/broker.h"
+#include "broker/broker_log.h"
+#include "shop/embedded_cluster.h"
 #include "snapshot_observer.h"
 
 namespace chippy::app {

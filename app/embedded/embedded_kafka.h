@@ -1,7 +1,7 @@
 #pragma once
 
-#include "broker_snapshot.h"
-#include "local_cluster.h"
+#include "broker/broker_snapshot.h"
+#include "shop/session/local_cluster.h"
 
 #include <QMutex>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cluster_observer.h"
+#include "shop/session/cluster_observer.h"
 
 namespace chippy::app {
 

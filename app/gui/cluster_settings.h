@@ -1,6 +1,6 @@
 #pragma once
 
-#include "shop_session.h"
+#include "shop/session/shop_session.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>

@@ -1,6 +1,6 @@
 #include "event_drain.h"
 
-#include "event_queue.h"
+#include "shop/events/event_queue.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "shop_event.h"
+#include "shop/events/shop_event.h"
 
 #include <QList>
 #include <QObject>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "cluster_view.h"
 #include "list_model.h"
-#include "shop_event.h"
+#include "shop/events/shop_event.h"
+#include "shop/session/cluster_view.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "partition_model.h"
 
-#include "queue_mapping.h"
+#include "shop/queue_mapping.h"
 
 namespace chippy::gui {
 

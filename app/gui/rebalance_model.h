@@ -1,7 +1,7 @@
 #pragma once
 
 #include "list_model.h"
-#include "shop_event.h"
+#include "shop/events/shop_event.h"
 
 #include <QList>
 #include <QMap>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "list_model.h"
-#include "partition_tail.h"
+#include "shop/session/partition_tail.h"
 
 #include <QList>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "gui_options.h"
-#include "shop_config.h"
+#include "shop/shop_config.h"
 
 #include <memory>
 

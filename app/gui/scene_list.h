@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenario.h"
+#include "shop/scenario/scenario.h"
 
 #include <QAbstractListModel>
 #include <QList>

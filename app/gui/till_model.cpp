@@ -1,6 +1,6 @@
 #include "till_model.h"
 
-#include "queue_mapping.h"
+#include "shop/queue_mapping.h"
 
 namespace chippy::gui {
 

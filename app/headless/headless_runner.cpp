@@ -1,7 +1,7 @@
 #include "headless_runner.h"
 
 #include "embedded_kafka.h"
-#include "shop_session.h"
+#include "shop/session/shop_session.h"
 
 #include <QJsonDocument>
 

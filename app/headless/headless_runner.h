@@ -1,8 +1,8 @@
 #pragma once
 
 #include "headless_options.h"
-#include "rate_meter.h"
-#include "run_report.h"
+#include "shop/events/rate_meter.h"
+#include "shop/scenario/run_report.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "admin.h"
+#include "kafka/admin.h"
 
-#include "native_lists.h"
+#include "kafka/native_lists.h"
 
 #include <QDeadlineTimer>
 

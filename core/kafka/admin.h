@@ -1,7 +1,7 @@
 #pragma once
 
-#include "client.h"
-#include "topic_partition.h"
+#include "kafka/client.h"
+#include "kafka/topic_partition.h"
 
 #include <QList>
 #include <QMap>

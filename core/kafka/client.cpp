@@ -1,6 +1,6 @@
-#include "client.h"
+#include "kafka/client.h"
 
-#include "kafka_log.h"
+#include "kafka/kafka_log.h"
 
 #include <librdkafka/rdkafka.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "client_config.h"
-#include "client_error.h"
+#include "kafka/client_config.h"
+#include "kafka/client_error.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "client_config.h"
+#include "kafka/client_config.h"
 
 #include <librdkafka/rdkafka.h>
 

@@ -1,4 +1,4 @@
-#include "client_error.h"
+#include "kafka/client_error.h"
 
 #include <QRegularExpression>
 

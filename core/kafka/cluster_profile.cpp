@@ -1,4 +1,4 @@
-#include "cluster_profile.h"
+#include "kafka/cluster_profile.h"
 
 #include <QDebug>
 #include <QFile>

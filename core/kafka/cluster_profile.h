@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client_config.h"
+#include "kafka/client_config.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "consumer.h"
+#include "kafka/consumer.h"
 
-#include "kafka_log.h"
-#include "native_lists.h"
+#include "kafka/kafka_log.h"
+#include "kafka/native_lists.h"
 
 #include <cstring>
 

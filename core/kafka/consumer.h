@@ -1,8 +1,8 @@
 #pragma once
 
-#include "client.h"
-#include "start_position.h"
-#include "topic_partition.h"
+#include "kafka/client.h"
+#include "kafka/start_position.h"
+#include "kafka/topic_partition.h"
 
 #include <QList>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "kafka_log.h"
+#include "kafka/kafka_log.h"
 
 namespace chippy::kafka {
 

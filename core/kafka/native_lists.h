@@ -1,6 +1,6 @@
 #pragma once
 
-#include "topic_partition.h"
+#include "kafka/topic_partition.h"
 
 #include <librdkafka/rdkafka.h>
 

@@ -1,4 +1,4 @@
-#include "partitioner.h"
+#include "kafka/partitioner.h"
 
 #include <librdkafka/rdkafka.h>
 

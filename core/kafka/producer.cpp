@@ -1,4 +1,4 @@
-#include "producer.h"
+#include "kafka/producer.h"
 
 #include <librdkafka/rdkafka.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client.h"
+#include "kafka/client.h"
 
 #include <QList>
 #include <QString>

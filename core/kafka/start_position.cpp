@@ -1,4 +1,4 @@
-#include "start_position.h"
+#include "kafka/start_position.h"
 
 namespace chippy::kafka {
 

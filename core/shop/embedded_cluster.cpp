@@ -1,7 +1,7 @@
-#include "embedded_cluster.h"
+#include "shop/embedded_cluster.h"
 
-#include "broker.h"
-#include "shop_log.h"
+#include "broker/broker.h"
+#include "shop/shop_log.h"
 
 #include <QDir>
 

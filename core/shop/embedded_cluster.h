@@ -1,6 +1,6 @@
 #pragma once
 
-#include "broker_config.h"
+#include "broker/broker_config.h"
 
 #include <QString>
 #include <QTemporaryDir>

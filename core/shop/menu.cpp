@@ -1,4 +1,4 @@
-#include "menu.h"
+#include "shop/menu.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "order.h"
+#include "shop/order.h"
 
-#include "menu.h"
+#include "shop/menu.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "queue_mapping.h"
+#include "shop/queue_mapping.h"
 
-#include "partitioner.h"
+#include "kafka/partitioner.h"
 
 namespace chippy::shop {
 

@@ -1,14 +1,14 @@
-#include "shop.h"
+#include "shop/shop.h"
 
-#include "admin.h"
-#include "client_settings.h"
-#include "cook.h"
-#include "counter.h"
-#include "food_preparer.h"
-#include "local_cluster.h"
-#include "shop_log.h"
-#include "shop_settings.h"
-#include "till.h"
+#include "kafka/admin.h"
+#include "shop/participants/client_settings.h"
+#include "shop/participants/cook.h"
+#include "shop/participants/counter.h"
+#include "shop/participants/food_preparer.h"
+#include "shop/participants/till.h"
+#include "shop/session/local_cluster.h"
+#include "shop/shop_log.h"
+#include "shop/shop_settings.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "shop_config.h"
-#include "shop_context.h"
+#include "shop/shop_config.h"
+#include "shop/shop_context.h"
 
 #include <QList>
 #include <QObject>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "client_config.h"
-#include "menu.h"
-#include "start_position.h"
-#include "topic_names.h"
+#include "kafka/client_config.h"
+#include "kafka/start_position.h"
+#include "shop/menu.h"
+#include "shop/topic_names.h"
 
 #include <QString>
 

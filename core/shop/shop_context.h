@@ -1,10 +1,10 @@
 #pragma once
 
-#include "event_queue.h"
-#include "live_settings.h"
-#include "serving_hatch.h"
-#include "shop_config.h"
-#include "shop_stats.h"
+#include "shop/events/event_queue.h"
+#include "shop/events/shop_stats.h"
+#include "shop/live_settings.h"
+#include "shop/participants/serving_hatch.h"
+#include "shop/shop_config.h"
 
 #include <atomic>
 

@@ -1,4 +1,4 @@
-#include "shop_log.h"
+#include "shop/shop_log.h"
 
 namespace chippy::shop {
 

@@ -1,6 +1,6 @@
-#include "shop_settings.h"
+#include "shop/shop_settings.h"
 
-#include "shop.h"
+#include "shop/shop.h"
 
 namespace chippy::shop {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "shop_config.h"
+#include "shop/shop_config.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cluster_view.h"
-#include "shop_event.h"
+#include "shop/events/shop_event.h"
+#include "shop/session/cluster_view.h"
 
 #include <QDateTime>
 

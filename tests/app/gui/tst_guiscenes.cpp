@@ -1,4 +1,4 @@
-#include "queue_mapping.h"
+#include "shop/queue_mapping.h"
 #include "shop_controller.h"
 #include "view_settings.h"
 

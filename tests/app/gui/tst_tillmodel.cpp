@@ -1,5 +1,5 @@
 #include "model_events.h"
-#include "queue_mapping.h"
+#include "shop/queue_mapping.h"
 #include "till_model.h"
 
 #include <QAbstractItemModelTester>

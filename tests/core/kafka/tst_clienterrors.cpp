@@ -1,8 +1,8 @@
-#include "admin.h"
 #include "broker_fixture.h"
-#include "client_error.h"
-#include "consumer.h"
-#include "producer.h"
+#include "kafka/admin.h"
+#include "kafka/client_error.h"
+#include "kafka/consumer.h"
+#include "kafka/producer.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>

@@ -1,6 +1,6 @@
-#include "admin.h"
 #include "broker_fixture.h"
-#include "cluster_profile.h"
+#include "kafka/admin.h"
+#include "kafka/cluster_profile.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "admin.h"
 #include "broker_fixture.h"
-#include "consumer.h"
-#include "producer.h"
+#include "kafka/admin.h"
+#include "kafka/consumer.h"
+#include "kafka/producer.h"
 
 #include <QDateTime>
 #include <QTest>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "broker_fixture.h"
-#include "shop.h"
+#include "shop/shop.h"
 
 #include <QTest>
 

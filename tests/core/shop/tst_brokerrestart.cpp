@@ -1,5 +1,5 @@
 #include "embedded_kafka.h"
-#include "shop.h"
+#include "shop/shop.h"
 
 #include <QTest>
 

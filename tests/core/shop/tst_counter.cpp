@@ -1,5 +1,5 @@
-#include "order.h"
-#include "producer.h"
+#include "kafka/producer.h"
+#include "shop/order.h"
 #include "shop_fixture.h"
 
 #include <QDateTime>

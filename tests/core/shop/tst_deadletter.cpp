@@ -1,5 +1,5 @@
-#include "consumer.h"
-#include "producer.h"
+#include "kafka/consumer.h"
+#include "kafka/producer.h"
 #include "shop_fixture.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "offset_tracker.h"
+#include "shop/participants/offset_tracker.h"
 
 #include <QTest>
 

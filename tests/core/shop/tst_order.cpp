@@ -1,5 +1,5 @@
-#include "menu.h"
-#include "order.h"
+#include "shop/menu.h"
+#include "shop/order.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "broker_fixture.h"
-#include "partitioner.h"
-#include "producer.h"
-#include "queue_mapping.h"
+#include "kafka/partitioner.h"
+#include "kafka/producer.h"
+#include "shop/queue_mapping.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "rate_meter.h"
+#include "shop/events/rate_meter.h"
 
 #include <QTest>
 

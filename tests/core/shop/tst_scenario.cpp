@@ -1,4 +1,4 @@
-#include "scenario.h"
+#include "shop/scenario/scenario.h"
 
 #include <QTest>
 

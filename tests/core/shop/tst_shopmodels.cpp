@@ -1,6 +1,6 @@
-#include "queue_mapping.h"
-#include "scenario.h"
-#include "scenario_player.h"
+#include "shop/queue_mapping.h"
+#include "shop/scenario/scenario.h"
+#include "shop/scenario/scenario_player.h"
 #include "shop_fixture.h"
 
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 #include "embedded_kafka.h"
-#include "shop_session.h"
+#include "shop/session/shop_session.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
-#include "event_queue.h"
-#include "order_number_set.h"
-#include "shop_stats.h"
+#include "shop/events/event_queue.h"
+#include "shop/events/order_number_set.h"
+#include "shop/events/shop_stats.h"
 
 #include <QTest>
 #include <QThread>
