@@ -1,4 +1,4 @@
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "protocol/error_code.h"
 #include "protocol/reader.h"
 #include "wire_client.h"
@@ -51,7 +51,7 @@ struct ResourceAnswer
 
 // The admin APIs at the versions neither librdkafka 2.0.2 nor kafka-python 2.0.2 sends: the
 // flexible encodings, topic ids, config types and documentation, and IncrementalAlterConfigs.
-class TestAdminVersions : public QObject
+class TestAdminVersions : public BrokerApiTest
 {
     Q_OBJECT
 
@@ -184,23 +184,7 @@ private:
         return 0;
     }
 
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
-
 private slots:
-    void init()
-    {
-        m_broker = std::make_unique<BrokerFixture>();
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
-    }
-
     void apiVersionsAdvertisesTheAdminRanges()
     {
         Writer w(true);

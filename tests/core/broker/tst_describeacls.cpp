@@ -1,4 +1,4 @@
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "protocol/reader.h"
 #include "wire_client.h"
 
@@ -33,14 +33,11 @@ struct AclsReply
 
 // DescribeAcls on a broker without an authorizer, as kafka-acls.sh --list and the Kafka GUIs
 // ask it.
-class TestDescribeAcls : public QObject
+class TestDescribeAcls : public BrokerApiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
-
     AclsReply describe(std::int16_t version)
     {
         const bool flexible = version >= kFirstFlexibleVersion;
@@ -71,19 +68,6 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        m_broker = std::make_unique<BrokerFixture>();
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
-    }
-
     void securityIsDisabledWithoutAnAuthorizer_data()
     {
         QTest::addColumn<int>("version");

@@ -1,4 +1,4 @@
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "protocol/reader.h"
 #include "wire_client.h"
 
@@ -42,14 +42,11 @@ struct Cluster
 } // namespace
 
 // DescribeCluster, every version flexible, as the Java admin client's describeCluster asks it.
-class TestDescribeCluster : public QObject
+class TestDescribeCluster : public BrokerApiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
-
     Cluster describe(std::int16_t version, bool includeOperations, std::int8_t endpointType)
     {
         Writer w(true);
@@ -97,15 +94,7 @@ private slots:
         config.clusterId = "chippy-test-cluster";
         config.advertisedHost = "fryer.local";
         config.advertisedPort = 19092;
-        m_broker = std::make_unique<BrokerFixture>(false, config);
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
+        start(false, config);
     }
 
     void theBrokerIsTheWholeClusterAndItsController_data()

@@ -1,5 +1,5 @@
 #include "batch_builder.h"
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "protocol/reader.h"
 #include "wire_client.h"
 
@@ -53,22 +53,19 @@ using TopicRequest = std::vector<std::pair<std::string, std::vector<std::int32_t
 
 // DescribeLogDirs as kafka-log-dirs.sh and the Kafka GUIs ask it: one log dir holding every
 // partition, with sizes, and in v4 the space of the disk under it.
-class TestDescribeLogDirs : public QObject
+class TestDescribeLogDirs : public BrokerApiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
     std::size_t m_orderBatchBytes = 0;
 
-    void start(bool persistent)
+    // A broker with ORDER and READY holding a batch each.
+    void startWithTopics(bool persistent)
     {
         chippy::broker::BrokerConfig config;
         config.defaultPartitions = kPartitionsPerTopic;
-        m_broker = std::make_unique<BrokerFixture>(persistent, config);
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
+        start(persistent, config);
         const auto batch = buildBatch({{"k1", "two chips"}, {"k2", "one fish"}});
         m_orderBatchBytes = batch.size();
         QVERIFY(m_client->createTopic("ORDER", kPartitionsPerTopic));
@@ -156,11 +153,8 @@ private:
     }
 
 private slots:
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
-    }
+    // Each test starts the broker it needs.
+    void init() { }
 
     void everyPartitionIsInTheDataDirectory_data()
     {
@@ -173,7 +167,7 @@ private slots:
     void everyPartitionIsInTheDataDirectory()
     {
         QFETCH(int, version);
-        start(true);
+        startWithTopics(true);
         const auto reply = describe(std::int16_t(version), std::nullopt);
         QVERIFY(reply.decoded);
         QCOMPARE(reply.error, std::int16_t(0));
@@ -207,7 +201,7 @@ private slots:
     void onlyTheAskedPartitionsThatExistAreDescribed()
     {
         QFETCH(int, version);
-        start(true);
+        startWithTopics(true);
         const auto reply
             = describe(std::int16_t(version), TopicRequest {{"ORDER", {0, 7}}, {"NOWHERE", {0}}});
         QVERIFY(reply.decoded);
@@ -221,7 +215,7 @@ private slots:
 
     void anInMemoryBrokerHasNoDiskToMeasure()
     {
-        start(false);
+        startWithTopics(false);
         const auto reply = describe(4, std::nullopt);
         QVERIFY(reply.decoded);
         QCOMPARE(reply.dirs.size(), std::size_t(1));

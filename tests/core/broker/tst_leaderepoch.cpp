@@ -1,5 +1,5 @@
 #include "batch_builder.h"
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "protocol/reader.h"
 #include "wire_client.h"
 
@@ -41,14 +41,11 @@ struct Asked
 
 // OffsetForLeaderEpoch, with which Java consumers (KIP-320) and librdkafka 2.1+ check their
 // positions after a leader change: this broker has one epoch, 0, that never ended.
-class TestLeaderEpoch : public QObject
+class TestLeaderEpoch : public BrokerApiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
-
     bool produceThreeRecords()
     {
         Writer w;
@@ -129,17 +126,9 @@ private:
 private slots:
     void init()
     {
-        m_broker = std::make_unique<BrokerFixture>();
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
+        start();
         QVERIFY(m_client->createTopic(kTopic));
         QVERIFY(produceThreeRecords());
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
     }
 
     void theCurrentEpochEndsAtTheLogEnd_data()

@@ -1,5 +1,5 @@
 #include "batch_builder.h"
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "protocol/error_code.h"
 #include "protocol/reader.h"
 #include "wire_client.h"
@@ -43,14 +43,11 @@ std::vector<std::uint8_t> batchStamped(const std::vector<std::int64_t> &timestam
 } // namespace
 
 // ListOffsets by timestamp, earliest and (v7) newest timestamp, over the wire.
-class TestListOffsets : public QObject
+class TestListOffsets : public BrokerApiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
-
     bool produce(const std::vector<std::uint8_t> &batch)
     {
         Writer w;
@@ -128,18 +125,11 @@ private:
 private slots:
     void init()
     {
-        m_broker = std::make_unique<BrokerFixture>(true);
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
+        start(true);
         QVERIFY(m_client->createTopic(kTopic));
         QVERIFY(produce(batchStamped({100, 200, 300})));
         QVERIFY(produce(batchStamped({400, 900, 500, 900})));
         QVERIFY(produce(batchStamped({600, 700})));
-    }
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
     }
 
     void versionSevenIsAdvertised()
@@ -199,6 +189,7 @@ private slots:
         QTest::newRow("v5 a repeated stamp") << 5 << qint64(900) << qint64(4) << qint64(900);
         QTest::newRow("v7 after everything") << 7 << qint64(901) << qint64(-1) << qint64(-1);
     }
+
     void aTimestampFindsTheFirstRecordAtOrAfterIt()
     {
         QFETCH(int, version);

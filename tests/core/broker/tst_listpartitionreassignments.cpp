@@ -1,4 +1,4 @@
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "protocol/reader.h"
 #include "wire_client.h"
 
@@ -32,14 +32,11 @@ struct ReassignmentsReply
 
 // ListPartitionReassignments (v0, flexible) as kafka-reassign-partitions.sh --verify and the
 // Kafka GUIs ask it: a single broker never moves a partition.
-class TestListPartitionReassignments : public QObject
+class TestListPartitionReassignments : public BrokerApiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
-
     ReassignmentsReply list(const std::optional<TopicRequest> &topics)
     {
         Writer w(true);
@@ -74,19 +71,6 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        m_broker = std::make_unique<BrokerFixture>();
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
-    }
-
     void nothingIsEverBeingReassigned()
     {
         const auto reply = list(std::nullopt);

@@ -1,4 +1,4 @@
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "protocol/reader.h"
 #include "wire_client.h"
 
@@ -43,21 +43,16 @@ std::vector<std::uint8_t> plainToken(const std::string &user, const std::string 
 
 // SASL/PLAIN on a listener with users: the handshake, SaslAuthenticate (v1 handshake) or a
 // bare token (v0 handshake, KIP-152), and what happens to clients that skip or fail it.
-class TestSaslPlain : public QObject
+class TestSaslPlain : public BrokerApiTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
-
     void startBroker(std::map<std::string, std::string> users)
     {
         chippy::broker::BrokerConfig config;
         config.saslPlainUsers = std::move(users);
-        m_broker = std::make_unique<BrokerFixture>(false, config);
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
+        start(false, config);
     }
 
     Handshake handshake(std::int16_t version, const std::string &mechanism)
@@ -110,11 +105,8 @@ private:
     }
 
 private slots:
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
-    }
+    // Each test starts a broker with the users it needs.
+    void init() { }
 
     void aV1HandshakeIsFollowedBySaslAuthenticate_data()
     {

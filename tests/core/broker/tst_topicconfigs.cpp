@@ -1,4 +1,4 @@
-#include "broker_fixture.h"
+#include "broker_api_test.h"
 #include "log/topic_config.h"
 #include "protocol/error_code.h"
 #include "protocol/reader.h"
@@ -116,7 +116,7 @@ struct Described
 
 // Topic configs and broker defaults as Apache Kafka 4.4 answers them, over the wire: every
 // topic config is accepted and described, bad values are refused as Kafka refuses them.
-class TestTopicConfigs : public QObject
+class TestTopicConfigs : public BrokerApiTest
 {
     Q_OBJECT
 
@@ -223,23 +223,7 @@ private:
         return configs;
     }
 
-    std::unique_ptr<BrokerFixture> m_broker;
-    std::unique_ptr<WireClient> m_client;
-
 private slots:
-    void init()
-    {
-        m_broker = std::make_unique<BrokerFixture>();
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_broker.reset();
-    }
-
     void everyKafkaTopicConfigIsAcceptedAndDescribedBack()
     {
         std::map<std::string, std::string> given;
@@ -444,9 +428,7 @@ private slots:
         config.groupInitialRebalanceDelayMs = 0;
         config.segmentBytes = 64 << 20;
         m_client.reset();
-        m_broker = std::make_unique<BrokerFixture>(false, config);
-        m_client = std::make_unique<WireClient>();
-        QVERIFY(m_client->connectTo(m_broker->broker().port()));
+        start(false, config);
 
         constexpr std::int8_t kStaticBrokerConfig = 4;
         const auto broker = describe(kBrokerResource, "1");
