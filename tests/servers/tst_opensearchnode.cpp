@@ -89,7 +89,7 @@ private slots:
             QJsonObject {{"at", QJsonObject {{"type", "date"}}},
                 {"item", QJsonObject {{"type", "keyword"}}},
                 {"prep_ms", QJsonObject {{"type", "long"}}},
-                {"price", QJsonObject {{"type", "scaled_float"}, {"scaling_factor", 100}}}}}};
+                {"price", QJsonObject {{"type", "double"}}}}}};
         const QJsonObject templ {{"index_patterns", QJsonArray {m_index + QStringLiteral("*")}},
             {"template",
                 QJsonObject {
