@@ -37,14 +37,17 @@ start_detached() { # dir logfile command...
     echo $! >"$dir/pid"
 }
 
+# Waits for a started server to answer. Returns 1 when the server exited first (a port taken
+# between choosing it and binding it, say) and dies when it never answers.
 wait_until() { # seconds description command...
     local seconds=$1 what=$2
     shift 2
     local deadline=$((SECONDS + seconds))
     until "$@" >/dev/null 2>&1; do
         if [ -f "$dir/pid" ] && ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
-            tail -n 40 "$dir/server.log" >&2 || true
-            die "$what: the server exited while starting (log: $dir/server.log)"
+            tail -n 20 "$dir/server.log" >&2 || true
+            echo "$(basename "$0"): $what exited while starting (log: $dir/server.log)" >&2
+            return 1
         fi
         if [ $SECONDS -ge $deadline ]; then
             tail -n 40 "$dir/server.log" >&2 || true
@@ -52,6 +55,17 @@ wait_until() { # seconds description command...
         fi
         sleep 0.5
     done
+}
+
+# Runs start_once DIR until the server is up, three times at most, each on new ports.
+start_with_retries() { # dir
+    for attempt in 1 2 3; do
+        if start_once "$1"; then
+            return 0
+        fi
+        echo "$(basename "$0"): attempt $attempt failed, trying again on other ports" >&2
+    done
+    die "the server did not start in three attempts (log: $1/server.log)"
 }
 
 # Stops exactly the process group that start_detached made, then removes its files.

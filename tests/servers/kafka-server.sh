@@ -10,7 +10,7 @@ source "$(dirname "$0")/common.sh"
 sasl_user=chippy
 sasl_password=fish-and-chips-$RANDOM$RANDOM
 
-start() {
+start_once() {
     dir=$1
     need_java
     need_jars kafka
@@ -50,7 +50,7 @@ PROPS
 
     start_detached "$dir" "$dir/server.log" \
         java -Xmx512m -Xms256m "$log4j" -cp "$classpath" kafka.Kafka "$dir/server.properties"
-    wait_until 120 "Apache Kafka" kcat -b "127.0.0.1:$port" -L -m 2
+    wait_until 120 "Apache Kafka" kcat -b "127.0.0.1:$port" -L -m 2 || return 1
 
     cat >"$dir/server.env" <<ENV
 BOOTSTRAP=127.0.0.1:$port
@@ -64,7 +64,7 @@ ENV
 }
 
 case "${1:-}" in
-start) start "${2:?usage: $0 start DIR}" ;;
+start) start_with_retries "${2:?usage: $0 start DIR}" ;;
 stop) stop_server "${2:?usage: $0 stop DIR}" ;;
 *) die "usage: $0 start|stop DIR" ;;
 esac

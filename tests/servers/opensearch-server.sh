@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-start() {
+start_once() {
     dir=$1
     need_java
     need_jars opensearch
@@ -25,7 +25,7 @@ start() {
         java -Xmx512m -Xms512m -Dlog4j2.configurationFile="$servers_dir/log4j2.properties" \
         -cp "$classes:$jars_root/opensearch/*" OpenSearchNode "$dir/home" "$http_port" "$transport_port"
     local url="http://127.0.0.1:$http_port"
-    wait_until 120 "OpenSearch" curl -sf "$url/_cluster/health?wait_for_status=yellow&timeout=1s"
+    wait_until 120 "OpenSearch" curl -sf "$url/_cluster/health?wait_for_status=yellow&timeout=1s" || return 1
 
     cat >"$dir/server.env" <<ENV
 URL=$url
@@ -35,7 +35,7 @@ ENV
 }
 
 case "${1:-}" in
-start) start "${2:?usage: $0 start DIR}" ;;
+start) start_with_retries "${2:?usage: $0 start DIR}" ;;
 stop) stop_server "${2:?usage: $0 stop DIR}" ;;
 *) die "usage: $0 start|stop DIR" ;;
 esac
