@@ -26,7 +26,11 @@ std::optional<shop::ClusterView> SnapshotObserver::observe(QString *error)
         if (!wanted.contains(name)) {
             continue;
         }
-        shop::ClusterView::Topic topic {name, {}};
+        shop::ClusterView::Topic topic {name, {}, -1};
+        const auto retention = t.configOverrides.find("retention.ms");
+        if (retention != t.configOverrides.end()) {
+            topic.retentionMs = QByteArray::fromStdString(retention->second).toLongLong();
+        }
         for (const auto &p : t.partitions) {
             topic.partitions.append({p.index, p.logStartOffset, p.logEndOffset, p.bytes});
         }

@@ -547,4 +547,50 @@ bool Admin::alterTopicConfig(const QString &topic, const QMap<QByteArray, QByteA
     return ok;
 }
 
+std::optional<QMap<QString, QMap<QByteArray, QByteArray>>> Admin::topicOverrides(
+    const QStringList &topics, int timeoutMs, QString *error)
+{
+    std::vector<rd_kafka_ConfigResource_t *> resources;
+    for (const QString &topic : topics) {
+        resources.push_back(
+            rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, topic.toUtf8().constData()));
+    }
+    QMap<QString, QMap<QByteArray, QByteArray>> result;
+    const bool ok = request(
+        RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, timeoutMs,
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            rd_kafka_DescribeConfigs(handle(), resources.data(), resources.size(), options, queue);
+        },
+        [&](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_ConfigResource_t **described = rd_kafka_DescribeConfigs_result_resources(
+                rd_kafka_event_DescribeConfigs_result(event), &count);
+            for (size_t i = 0; i < count; ++i) {
+                if (rd_kafka_ConfigResource_error(described[i])) {
+                    continue; // a topic that is not there (yet)
+                }
+                QMap<QByteArray, QByteArray> &set
+                    = result[QString::fromUtf8(rd_kafka_ConfigResource_name(described[i]))];
+                size_t entries = 0;
+                const rd_kafka_ConfigEntry_t **configs
+                    = rd_kafka_ConfigResource_configs(described[i], &entries);
+                for (size_t j = 0; j < entries; ++j) {
+                    const char *value = rd_kafka_ConfigEntry_value(configs[j]);
+                    if (!rd_kafka_ConfigEntry_is_default(configs[j]) && value) {
+                        set.insert(rd_kafka_ConfigEntry_name(configs[j]), value);
+                    }
+                }
+            }
+            return true;
+        },
+        error);
+    for (rd_kafka_ConfigResource_t *r : resources) {
+        rd_kafka_ConfigResource_destroy(r);
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return result;
+}
+
 } // namespace chippy::kafka

@@ -99,6 +99,9 @@ public:
         const QList<TopicPartition> &partitions, int timeoutMs, QString *error);
     bool alterTopicConfig(const QString &topic, const QMap<QByteArray, QByteArray> &configs,
         int timeoutMs, QString *error);
+    // The settings set on each of these topics (not the cluster's defaults), by topic.
+    std::optional<QMap<QString, QMap<QByteArray, QByteArray>>> topicOverrides(
+        const QStringList &topics, int timeoutMs, QString *error);
 
 private:
     using Send = std::function<void(rd_kafka_AdminOptions_s *options, rd_kafka_queue_s *queue)>;

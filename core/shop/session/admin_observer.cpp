@@ -42,10 +42,19 @@ std::optional<ClusterView> AdminObserver::observe(QString *error)
             }
         }
         if (!topic) {
-            view.topics.append({o.partition.topic, {}});
+            view.topics.append({o.partition.topic, {}, -1});
             topic = &view.topics.last();
         }
         topic->partitions.append({o.partition.partition, o.earliest, o.latest, -1});
+    }
+    // What is set on the topics (DescribeConfigs): how long each keeps its records.
+    QString ignored;
+    if (const auto overrides = m_admin->topicOverrides(topics(), remaining(), &ignored)) {
+        for (ClusterView::Topic &t : view.topics) {
+            bool ok = false;
+            const qint64 ms = overrides->value(t.name).value("retention.ms").toLongLong(&ok);
+            t.retentionMs = ok ? ms : -1;
+        }
     }
     const auto groups = m_admin->describeGroups(this->groups(), remaining(), error);
     if (!groups) {

@@ -25,6 +25,8 @@ struct ClusterView
     {
         QString name;
         QList<Partition> partitions;
+        // retention.ms when set on the topic; -1 when it keeps the cluster's default.
+        qint64 retentionMs = -1;
     };
     struct Member
     {

@@ -124,6 +124,7 @@ CommandResult ShopSession::open(const Scenario &scenario, int step)
     }
     m_state = {};
     m_observedPartitions = 0;
+    m_observedRetentionMs = -1;
     m_state.open = true;
     m_state.restartable = m_setup.local != nullptr;
     m_state.bootstrap = QString::fromUtf8(m_config.cluster.value("bootstrap.servers"));
@@ -376,13 +377,28 @@ void ShopSession::stopObserver()
 void ShopSession::onObserved(const ClusterViewPtr &view)
 {
     emit clusterObserved(view);
+    const ClusterView::Topic *order = view->topic(m_config.topics.order());
+    if (!order) {
+        return;
+    }
     // Partitions added from outside the shop count too: the topic is what the cluster says.
-    if (const ClusterView::Topic *order = view->topic(m_config.topics.order())) {
-        const int partitions = static_cast<int>(order->partitions.size());
-        if (partitions > m_observedPartitions) {
-            m_observedPartitions = partitions;
-            publish();
-        }
+    const int partitions = static_cast<int>(order->partitions.size());
+    bool changed = false;
+    if (partitions > m_observedPartitions) {
+        m_observedPartitions = partitions;
+        changed = true;
+    }
+    // So does retention set from outside. Only a change counts: a reading taken just before
+    // a command of ours must not undo it.
+    if (order->retentionMs != m_observedRetentionMs) {
+        m_observedRetentionMs = order->retentionMs;
+        m_state.retentionS = order->retentionMs > 0 && order->retentionMs < kDefaultRetentionMs
+            ? static_cast<int>(order->retentionMs / 1000)
+            : 0;
+        changed = true;
+    }
+    if (changed) {
+        publish();
     }
 }
 

@@ -164,6 +164,7 @@ private:
     QThread *m_observerThread = nullptr;
     ClusterObserver *m_observer = nullptr;
     int m_observedPartitions = 0;
+    qint64 m_observedRetentionMs = -1;
 };
 
 } // namespace chippy::shop

@@ -135,6 +135,36 @@ private slots:
             }
         }
         QVERIFY(found);
+
+        // Read back over DescribeConfigs: what is set on the topic, not the defaults.
+        const auto overrides = m_admin->topicOverrides(
+            {QStringLiteral("old-chips"), QStringLiteral("none")}, 10000, &error);
+        QVERIFY2(overrides, qPrintable(error));
+        QCOMPARE(overrides->value(QStringLiteral("old-chips")).value("retention.ms"),
+            QByteArray("60000"));
+        QVERIFY(!overrides->value(QStringLiteral("old-chips")).contains("cleanup.policy"));
+        QVERIFY(!overrides->contains(QStringLiteral("none")));
+    }
+
+    void describesSeveralGroupsAndTheirCommittedOffsets()
+    {
+        QString error;
+        const auto groups = m_admin->describeGroups(
+            {QStringLiteral("nobody-here"), QStringLiteral("nor-here")}, 10000, &error);
+        QVERIFY2(groups, qPrintable(error));
+        QCOMPARE(groups->size(), 2);
+        for (const GroupDescription &g : *groups) {
+            QVERIFY(g.members.isEmpty());
+        }
+        QVERIFY(m_admin->createTopics({{QStringLiteral("fryer"), 2, -1, {}}}, 10000, &error));
+        const auto offsets = m_admin->logOffsets(
+            {QStringLiteral("fryer"), QStringLiteral("not-a-topic")}, 10000, &error);
+        QVERIFY2(offsets, qPrintable(error));
+        QCOMPARE(offsets->size(), 2);
+        const auto committed = m_admin->committedOffsets(
+            QStringLiteral("nobody-here"), {{QStringLiteral("fryer"), 0}}, 10000, &error);
+        QVERIFY2(committed, qPrintable(error));
+        QCOMPARE(committed->value({QStringLiteral("fryer"), 0}), -1);
     }
 };
 

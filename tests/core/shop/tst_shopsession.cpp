@@ -171,6 +171,14 @@ private slots:
         QCOMPARE(m_session->state().retentionS, 2);
         QVERIFY(!m_session->setRetention(-1).ok);
         QCOMPARE(m_session->state().retentionS, 2);
+        // The observer reads it back from the cluster.
+        ClusterViewPtr latest;
+        connect(m_session.get(), &ShopSession::clusterObserved, this,
+            [&latest](const ClusterViewPtr &view) { latest = view; });
+        QTRY_VERIFY_WITH_TIMEOUT(latest && latest->topic(TopicNames().order())
+                && latest->topic(TopicNames().order())->retentionMs == 2000,
+            kShopMs);
+        QCOMPARE(m_session->state().retentionS, 2);
         // Both said what they did where the window reads it.
         int said = 0;
         for (const ShopEvent &e : m_session->sessionEvents()->drain()) {
