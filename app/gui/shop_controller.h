@@ -106,8 +106,6 @@ public:
     static constexpr int kSampleIntervalMs = 1000;
     static constexpr int kInspectorRefreshMs = 2000;
     static constexpr int kStepMs = 500;
-    static constexpr int kMaxCount = shop::ShopSettings::kMaxParticipants;
-    static constexpr int kMaxPartitions = shop::ShopSettings::kMaxPartitions;
 
     // base: topic names and timing; the scenes set the counts.
     // Not default-constructible, so that QML takes the instance create() returns.

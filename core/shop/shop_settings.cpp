@@ -13,14 +13,6 @@ template<typename T> void carry(std::optional<T> &into, const std::optional<T> &
     }
 }
 
-QString outOfRange(const char *what, const std::optional<int> &value, int min, int max)
-{
-    if (value && (*value < min || *value > max)) {
-        return QStringLiteral("%1 must be between %2 and %3").arg(what).arg(min).arg(max);
-    }
-    return {};
-}
-
 } // namespace
 
 ShopSettings ShopSettings::of(const ShopConfig &config)
@@ -107,32 +99,6 @@ void ShopSettings::applyTo(
     if (plaiceShare) {
         apply("set-plaice-share", shop.setPlaiceShare(*plaiceShare));
     }
-}
-
-QString ShopSettings::problem() const
-{
-    for (const QString &why : {
-             outOfRange("the model", model, 1, kLastModel),
-             outOfRange("tills", tills, 0, kMaxParticipants),
-             outOfRange("partitions", orderPartitions, 1, kMaxPartitions),
-             outOfRange("preparers", preparers, 0, kMaxParticipants),
-             outOfRange("cooks", cooks, 0, kMaxParticipants),
-             outOfRange("counters", counters, 0, kMaxParticipants),
-         }) {
-        if (!why.isEmpty()) {
-            return why;
-        }
-    }
-    if (ordersPerSecond && *ordersPerSecond < 0) {
-        return QStringLiteral("the order rate cannot be negative");
-    }
-    if (cookTimeMs && *cookTimeMs < 0) {
-        return QStringLiteral("the cook time cannot be negative");
-    }
-    if (plaiceShare && (*plaiceShare < 0 || *plaiceShare > 1)) {
-        return QStringLiteral("the plaice share is between 0 and 1");
-    }
-    return {};
 }
 
 } // namespace chippy::shop

@@ -45,8 +45,6 @@ struct ShopSettings
     void applyTo(Shop &shop,
         const std::function<void(const QString &command, const CommandResult &result)> &report
         = {}) const;
-    // Why a setting is out of range, in words; empty when every one is fine.
-    QString problem() const;
 
     bool operator==(const ShopSettings &other) const = default;
 };
