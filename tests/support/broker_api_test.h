@@ -5,7 +5,9 @@
 
 #include <QObject>
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace chippy::test {
 
@@ -19,6 +21,8 @@ class BrokerApiTest : public QObject
 protected:
     // Starts a broker (persistent: with a data directory of its own) and connects the client.
     void start(bool persistent = false, broker::BrokerConfig config = {});
+    // One request on the client's connection; its answer, or a failed test and nothing.
+    std::vector<std::uint8_t> call(broker::ApiKey key, std::int16_t version, broker::Writer body);
 
     std::unique_ptr<BrokerFixture> m_broker;
     std::unique_ptr<WireClient> m_client;

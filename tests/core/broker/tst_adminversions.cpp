@@ -56,16 +56,6 @@ class TestAdminVersions : public BrokerApiTest
     Q_OBJECT
 
 private:
-    std::vector<std::uint8_t> call(ApiKey key, std::int16_t version, Writer body)
-    {
-        const auto reply = m_client->call(key, version, std::move(body));
-        if (!reply) {
-            QTest::qFail("the broker did not answer", __FILE__, __LINE__);
-            return {};
-        }
-        return *reply;
-    }
-
     // CreateTopics v7 for one topic; an empty assignment lets the broker place partitions.
     CreatedTopic createTopic(const std::string &name, std::int32_t partitions,
         const std::map<std::string, std::string> &configs = {}, bool validateOnly = false)

@@ -121,16 +121,6 @@ class TestTopicConfigs : public BrokerApiTest
     Q_OBJECT
 
 private:
-    std::vector<std::uint8_t> call(ApiKey key, std::int16_t version, Writer body)
-    {
-        const auto reply = m_client->call(key, version, std::move(body));
-        if (!reply) {
-            QTest::qFail("the broker did not answer", __FILE__, __LINE__);
-            return {};
-        }
-        return *reply;
-    }
-
     // CreateTopics v7, which answers with the configs the new topic has.
     Answer createTopic(const std::string &name, const std::map<std::string, std::string> &configs,
         bool validateOnly = false)
