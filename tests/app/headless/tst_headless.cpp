@@ -1,4 +1,5 @@
 #include "broker_fixture.h"
+#include "json_file.h"
 #include "process_runner.h"
 
 #include <QElapsedTimer>
@@ -16,15 +17,6 @@ using namespace chippy::test;
 namespace {
 
 constexpr auto kPassword = "vinegar-On-Ch1ps";
-
-QJsonObject readReport(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
 
 } // namespace
 
@@ -55,7 +47,7 @@ private slots:
                 >= 4,
             r.out.constData());
 
-        const QJsonObject json = readReport(report);
+        const QJsonObject json = readJsonObject(report);
         QCOMPARE(json.value("scenario").toString(), QStringLiteral("model-4"));
         QVERIFY(json.value("duration_s").toDouble() >= 5);
         const QJsonObject orders = json.value("orders").toObject();
@@ -91,7 +83,7 @@ private slots:
         const QString words
             = QStringLiteral("cannot reach a broker at %1 (connection refused)").arg(address);
         QVERIFY2(QString::fromUtf8(r.err).contains(words), r.err.constData());
-        QCOMPARE(readReport(report).value("error").toString(), words);
+        QCOMPARE(readJsonObject(report).value("error").toString(), words);
         // A shop that never opened has no progress to report.
         QVERIFY2(!r.out.contains("  placed "), r.out.constData());
     }

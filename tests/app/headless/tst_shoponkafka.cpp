@@ -1,7 +1,7 @@
+#include "json_file.h"
 #include "process_runner.h"
 #include "real_servers.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,15 +14,6 @@ using namespace chippy::test;
 namespace {
 
 constexpr int kSlackMs = 90000; // start-up, group joins and the drain on top of the run itself
-
-QJsonObject readReport(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
 
 } // namespace
 
@@ -69,7 +60,7 @@ private slots:
         QVERIFY2(!r.timedOut, r.out.right(2000).constData());
         QVERIFY2(r.exitCode == 0, (r.err + r.out.right(2000)).constData());
 
-        const QJsonObject json = readReport(report);
+        const QJsonObject json = readJsonObject(report);
         const QJsonObject orders = json.value("orders").toObject();
         QVERIFY2(orders.value("placed").toInt() > 5, r.out.right(2000).constData());
         // An unreadable order goes to the dead-letter topic instead of a counter.
