@@ -63,6 +63,43 @@ RealOpenSearch realOpenSearch()
     return search;
 }
 
+RealRedis realRedis()
+{
+    RealRedis redis;
+    const auto env = readServerEnv("CHIPPY_REDIS_ENV", redis.error);
+    redis.url = env.value(QStringLiteral("URL"));
+    redis.host = env.value(QStringLiteral("HOST"));
+    redis.port = env.value(QStringLiteral("PORT")).toInt();
+    redis.password = env.value(QStringLiteral("PASSWORD"));
+    if (redis.error.isEmpty() && redis.port == 0) {
+        redis.error = QStringLiteral("the Redis server description names no port");
+    }
+    return redis;
+}
+
+RealPostgres realPostgres()
+{
+    RealPostgres postgres;
+    const auto env = readServerEnv("CHIPPY_POSTGRES_ENV", postgres.error);
+    postgres.host = env.value(QStringLiteral("HOST"));
+    postgres.port = env.value(QStringLiteral("PORT")).toInt();
+    postgres.user = env.value(QStringLiteral("USER"));
+    postgres.password = env.value(QStringLiteral("PASSWORD"));
+    postgres.database = env.value(QStringLiteral("DATABASE"));
+    if (postgres.error.isEmpty() && postgres.port == 0) {
+        postgres.error = QStringLiteral("the PostgreSQL server description names no port");
+    }
+    return postgres;
+}
+
+QString RealPostgres::dsn(const QString &databaseName) const
+{
+    return QStringLiteral("postgresql://%1:%2@%3:%4/%5")
+        .arg(user, password, host)
+        .arg(port)
+        .arg(databaseName);
+}
+
 ProcessResult runKafkaTool(const RealKafka &kafka, const QString &mainClass,
     const QStringList &args, const QByteArray &input, int timeoutMs)
 {

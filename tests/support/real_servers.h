@@ -30,8 +30,37 @@ struct RealOpenSearch
     bool running() const { return error.isEmpty(); }
 };
 
+// redis-server as the redis fixture started it (tests/servers/redis-server.sh).
+struct RealRedis
+{
+    QString url; // redis://127.0.0.1:port
+    QString host;
+    int port = 0;
+    QString password;
+    QString error;
+
+    bool running() const { return error.isEmpty(); }
+};
+
+// PostgreSQL as the postgres fixture started it (tests/servers/postgres-server.sh).
+struct RealPostgres
+{
+    QString host;
+    int port = 0;
+    QString user;
+    QString password;
+    QString database; // one that exists; a test makes its own with CREATE DATABASE
+    QString error;
+
+    bool running() const { return error.isEmpty(); }
+    // postgresql://user:password@host:port/database
+    QString dsn(const QString &databaseName) const;
+};
+
 RealKafka realKafka();
 RealOpenSearch realOpenSearch();
+RealRedis realRedis();
+RealPostgres realPostgres();
 
 // Runs one of Apache Kafka's own programs (a main class in its jars, such as
 // org.apache.kafka.tools.TopicCommand) on the JDK, with its log going to standard error.
