@@ -28,6 +28,8 @@ struct EventDocument
     qint64 prepMs = -1; // Ready: from placed to ready
 
     QString id() const;
+    // Portions per item: ["cod", "chips", "chips"] -> {chips: 2, cod: 1}.
+    QMap<QString, int> portionsPerItem() const;
     static QString stageName(Stage stage);
     static std::optional<Stage> stageFromName(const QString &name);
 };
@@ -39,7 +41,13 @@ struct FigureQuery
     qint64 bucketMs = 1000; // width of one ordersPerBucket bucket
 };
 
-// The figures the charts draw, computed by the store from what it holds.
+// How far OpenSearch's percentiles may be from the SQLite store's, relative to the value: both
+// take the nearest rank, ceil(p * n / 100); OpenSearch reads it from an HDR histogram that keeps
+// five significant digits.
+inline constexpr double kPercentileTolerance = 1e-4;
+
+// The figures the charts draw, computed by the store from what it holds. prepMs and queue are left
+// out of the percentiles and the means where a document has none (-1).
 struct Figures
 {
     qint64 ordersCounted = 0; // Placed documents
@@ -48,9 +56,11 @@ struct Figures
     qint64 ordersCooked = 0; // ToCook documents
     double shareCooked = 0; // ordersCooked / ordersCounted, 0 when nothing was placed
     qint64 ordersReady = 0;
-    double prepP50Ms = 0; // over Ready documents' prepMs
+    double prepP50Ms = 0; // over Ready documents' prepMs, nearest rank
     double prepP95Ms = 0;
-    QList<QPair<qint64, qint64>> ordersPerBucket; // bucket start ms -> Placed documents, ascending
+    // bucket start ms (a multiple of bucketMs) -> Placed documents, ascending; empty buckets left
+    // out
+    QList<QPair<qint64, qint64>> ordersPerBucket;
     QMap<int, double> meanWaitPerQueueMs; // Ready documents: queue -> mean prepMs
     QMap<QString, qint64> portionsWasted; // Waste documents: item -> portions
 };
@@ -89,6 +99,8 @@ struct AnalyticsSettings
     QString index = QStringLiteral("chippy-events"); // OpenSearch index / SQLite table
     QString sqlitePath; // the embedded store's file
     int requestTimeoutMs = 10000;
+    // How long write() keeps retrying OpenSearch (unreachable, 429, 5xx) before it gives up.
+    int retryBudgetMs = 30000;
 
     bool usesOpenSearch() const { return !url.isEmpty(); }
 };
