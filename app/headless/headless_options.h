@@ -1,5 +1,8 @@
 #pragma once
 
+#include "analytics/analytics_store.h"
+#include "ledger/ledger.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +27,9 @@ struct HeadlessOptions
     std::optional<double> ordersPerSecond; // 0: as fast as the shop can
     quint32 seed = 1;
     double drainTimeoutS = kDefaultDrainTimeoutS;
+    // Where the statistician writes and the ledger is; the embedded SQLite ones when unset.
+    analytics::AnalyticsSettings analytics;
+    ledger::LedgerSettings ledger;
 
     // Adds the headless options to the application's parser.
     static void addTo(QCommandLineParser &parser);

@@ -15,6 +15,7 @@ HeadlessRunner::HeadlessRunner(HeadlessOptions options, QObject *parent)
 {
     connect(&m_progress, &QTimer::timeout, this, &HeadlessRunner::printProgress);
     connect(&m_drain, &QTimer::timeout, this, &HeadlessRunner::checkDrain);
+    connect(&m_backOfficeCheck, &QTimer::timeout, this, &HeadlessRunner::checkBackOffice);
 }
 
 HeadlessRunner::~HeadlessRunner() = default;
@@ -59,6 +60,8 @@ bool HeadlessRunner::open(QString *error)
         setup = shop::SessionSetup::forLocal(std::make_shared<EmbeddedKafka>(m_options.dataDir));
     }
     setup.base.topics.prefix = m_options.topicPrefix;
+    setup.base.analytics = m_options.analytics;
+    setup.base.ledger = m_options.ledger;
     setup.base.seed = m_options.seed;
     m_session = std::make_unique<shop::ShopSession>(setup);
     connect(m_session.get(), &shop::ShopSession::stepStarted, this,
@@ -135,6 +138,28 @@ void HeadlessRunner::checkDrain()
     if (empty || m_drainClock.elapsed() >= m_options.drainTimeoutS * 1000) {
         m_drained = empty;
         m_drain.stop();
+        if (m_session->state().backOffice.isEmpty()) {
+            finish();
+        } else {
+            m_backOfficeCheck.start(kBackOfficeCheckMs);
+        }
+    }
+}
+
+void HeadlessRunner::checkBackOffice()
+{
+    const QStringList joined = m_session->state().backOffice;
+    const auto totals
+        = shop::BackOfficeTotals::read(m_session->analyticsSettings(), m_session->ledgerSettings());
+    const qint64 readable
+        = m_session->stats()->counts().placed - m_session->stats()->counts().deadLettered;
+    const bool statisticianDone = !joined.contains(QLatin1String("statistician"))
+        || (totals.figures && totals.figures->ordersCounted >= readable);
+    const bool booksDone = !joined.contains(QLatin1String("accountant"))
+        || (totals.books && totals.books->orders >= readable);
+    if ((statisticianDone && booksDone)
+        || m_drainClock.elapsed() >= 2 * m_options.drainTimeoutS * 1000) {
+        m_backOfficeCheck.stop();
         finish();
     }
 }
@@ -148,7 +173,12 @@ void HeadlessRunner::finish(const QString &error)
         // The counts once everyone has left, with what they said on the way out.
         shop::ShopStats *stats = m_session->stats();
         m_report.actions = m_session->actions();
+        m_report.backOffice = m_session->state().backOffice;
         m_session->close();
+        if (!m_report.backOffice.isEmpty()) {
+            m_report.backOfficeTotals = shop::BackOfficeTotals::read(
+                m_session->analyticsSettings(), m_session->ledgerSettings());
+        }
         printEvents();
         m_report.counts = stats->counts();
         m_report.latency = stats->latency();

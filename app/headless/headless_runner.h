@@ -42,12 +42,15 @@ signals:
 private:
     static constexpr int kProgressIntervalMs = 1000;
     static constexpr int kDrainCheckMs = 100;
+    static constexpr int kBackOfficeCheckMs = 500;
 
     bool open(QString *error);
     void printProgress();
     void printEvents();
     void beginDrain();
     void checkDrain();
+    // Once the shop is empty, the back office catches up with the log before the report.
+    void checkBackOffice();
     void finish(const QString &error = {});
 
     HeadlessOptions m_options;
@@ -61,6 +64,7 @@ private:
     QElapsedTimer m_drainClock;
     QTimer m_progress;
     QTimer m_drain;
+    QTimer m_backOfficeCheck;
     bool m_drained = false;
 };
 

@@ -3,6 +3,7 @@
 #include "kafka/kafka_log.h"
 #include "kafka/native_lists.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace chippy::kafka {
@@ -290,6 +291,14 @@ void Consumer::applyStartPositions(void *partitions)
             continue;
         }
         m_started.insert(key);
+        const auto own = std::find_if(
+            m_startOffsets.cbegin(), m_startOffsets.cend(), [&e](const TopicPartitionOffset &o) {
+                return o.partition == e.partition && o.topic == QString::fromUtf8(e.topic);
+            });
+        if (own != m_startOffsets.cend()) {
+            e.offset = own->offset;
+            continue;
+        }
         switch (m_start.kind) {
         case StartPosition::Kind::Committed:
             break;

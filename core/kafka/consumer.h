@@ -63,6 +63,9 @@ public:
 
     // Applied the first time this member is given a partition.
     void setStartPosition(const StartPosition &position) { m_start = position; }
+    // Partitions named here start at their own next offset instead (a reader that keeps its
+    // offsets outside Kafka, with the rows they produced).
+    void setStartOffsets(const QList<TopicPartitionOffset> &offsets) { m_startOffsets = offsets; }
     // Called on Assigned after the assignment and on Revoked before it is given up, so the
     // owner can finish or abandon work and store offsets.
     void setRebalanceHandler(RebalanceHandler handler) { m_onRebalance = std::move(handler); }
@@ -98,6 +101,7 @@ private:
     void applyStartPositions(void *partitions);
 
     StartPosition m_start;
+    QList<TopicPartitionOffset> m_startOffsets;
     RebalanceHandler m_onRebalance;
     QSet<QString> m_started; // "topic/partition" already given a start position
     // The batch poll() is filling; a revoke served in the middle of it drops the records of

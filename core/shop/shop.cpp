@@ -5,6 +5,8 @@
 #include "shop/participants/cook.h"
 #include "shop/participants/counter.h"
 #include "shop/participants/food_preparer.h"
+#include "shop/participants/ledger_reader.h"
+#include "shop/participants/statistician.h"
 #include "shop/participants/till.h"
 #include "shop/session/local_cluster.h"
 #include "shop/shop_log.h"
@@ -13,6 +15,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QThread>
+#include <QUrl>
 
 namespace chippy::shop {
 
@@ -40,6 +43,25 @@ LiveSettings &initialised(LiveSettings &live, const ShopConfig &config)
     live.tills = *settings.tills;
     live.cookTimeMs = *settings.cookTimeMs;
     return live;
+}
+
+QString describeAnalytics(const analytics::AnalyticsSettings &settings)
+{
+    return settings.usesOpenSearch()
+        ? QStringLiteral("OpenSearch at %1")
+              .arg(QUrl(settings.url).adjusted(QUrl::RemoveUserInfo).toString())
+        : QStringLiteral("the embedded SQLite store");
+}
+
+QString describeLedger(const ledger::LedgerSettings &settings)
+{
+    const QUrl url(settings.dsn);
+    return url.scheme().startsWith(QLatin1String("postgres"))
+        ? QStringLiteral("PostgreSQL at %1:%2%3")
+              .arg(url.host())
+              .arg(url.port(5432))
+              .arg(url.path())
+        : QStringLiteral("the embedded SQLite ledger");
 }
 
 } // namespace
@@ -107,6 +129,7 @@ void Shop::stop()
     retireAll(m_preparers);
     retireAll(m_cooks);
     retireAll(m_counters);
+    retireAll(m_backOffice);
     m_admin.reset();
     m_running = false;
     done(QStringLiteral("close"), succeeded(QStringLiteral("the shop is closed")));
@@ -180,6 +203,61 @@ CommandResult Shop::setOrderPartitions(int count)
                       .arg(config().topics.order())
                       .arg(count)
                       .arg(before)));
+}
+
+QStringList Shop::backOffice() const
+{
+    QStringList names;
+    for (const Worker &w : m_backOffice) {
+        names << w.participant->name().mid(config().topics.prefix.size());
+    }
+    return names;
+}
+
+const QStringList &Shop::backOfficeRoles()
+{
+    static const QStringList roles {
+        QStringLiteral("accountant"), QStringLiteral("statistician"), QStringLiteral("stockist")};
+    return roles;
+}
+
+CommandResult Shop::addBackOffice(const QString &role)
+{
+    const QString command = QStringLiteral("add-") + role;
+    if (!m_running) {
+        return done(command, failed(QStringLiteral("the shop is not open")));
+    }
+    const TopicNames &t = config().topics;
+    Participant *reader = nullptr;
+    QString reads;
+    if (role == QLatin1String("accountant")) {
+        reader = new Accountant(m_context);
+        reads = QStringLiteral("%1 and books the money taken in %2")
+                    .arg(t.order(), describeLedger(config().ledger));
+    } else if (role == QLatin1String("statistician")) {
+        reader = new Statistician(m_context);
+        reads = QStringLiteral("%1, %2, %3 and %4 into %5")
+                    .arg(t.order(), t.cook(), t.hotFood(), t.ready(),
+                        describeAnalytics(config().analytics));
+    } else if (role == QLatin1String("stockist")) {
+        reader = new Stockist(m_context);
+        reads = QStringLiteral("%1 and %2 and books the portions used in %3")
+                    .arg(t.order(), t.cook(), describeLedger(config().ledger));
+    } else {
+        return done(command,
+            failed(QStringLiteral("there is no %1 in the back office (only %2)")
+                       .arg(role, backOfficeRoles().join(QStringLiteral(", ")))));
+    }
+    if (backOffice().contains(role)) {
+        const QString name = reader->name();
+        delete reader;
+        return done(command, failed(QStringLiteral("%1 is already here").arg(name)));
+    }
+    launch(m_backOffice, reader);
+    return done(command,
+        succeeded(QStringLiteral("%1 joins late, in a group of its own, and replays %2 from the "
+                                 "start of the log")
+                      .arg(reader->name(), reads)));
 }
 
 CommandResult Shop::killPreparer()

@@ -61,6 +61,9 @@ public:
     int preparers() const { return static_cast<int>(m_preparers.size()); }
     int cooks() const { return static_cast<int>(m_cooks.size()); }
     int counters() const { return static_cast<int>(m_counters.size()); }
+    // The back-office readers that joined, by role ("accountant", "statistician", ...).
+    QStringList backOffice() const;
+    static const QStringList &backOfficeRoles();
     int orderPartitions() const { return m_orderPartitions; }
     QStringList preparerNames() const;
 
@@ -89,6 +92,9 @@ public slots:
     CommandResult restartBroker();
     // One till sends a record nobody can read, to show the dead-letter queue at work.
     CommandResult placeBadOrder();
+    // A late joiner of the back office, reading from the start of the log in a group of its
+    // own: "accountant", "statistician" or "stockist". Each joins once.
+    CommandResult addBackOffice(const QString &role);
 
 signals:
     void commandDone(const QString &command, bool ok, const QString &text);
@@ -121,6 +127,7 @@ private:
     QList<Worker> m_preparers;
     QList<Worker> m_cooks;
     QList<Worker> m_counters;
+    QList<Worker> m_backOffice;
     int m_nextPreparer = 1;
     int m_nextCook = 1;
     int m_nextCounter = 1;

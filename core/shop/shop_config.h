@@ -1,6 +1,8 @@
 #pragma once
 
+#include "analytics/analytics_store.h"
 #include "kafka/client_config.h"
+#include "ledger/ledger.h"
 #include "kafka/start_position.h"
 #include "shop/menu.h"
 #include "shop/topic_names.h"
@@ -44,6 +46,11 @@ struct ShopConfig
     // Kafka client starts. The window raises it so that drawing still gets the CPU when the
     // shop runs flat out.
     int workerNiceness = 0;
+
+    // Where the statistician writes (and the charts read) and where the accountant and the
+    // stockist keep their books.
+    analytics::AnalyticsSettings analytics;
+    ledger::LedgerSettings ledger;
 
     kafka::StartPosition preparerStart;
     kafka::StartPosition cookStart;

@@ -20,6 +20,10 @@ struct TopicNames
     QString preparers() const { return prefix + QStringLiteral("preparers"); }
     QString cooks() const { return prefix + QStringLiteral("cooks"); }
     QString counters() const { return prefix + QStringLiteral("counters"); }
+    // The back office: each late joiner reads in a group of its own.
+    QString accountant() const { return prefix + QStringLiteral("accountant"); }
+    QString statistician() const { return prefix + QStringLiteral("statistician"); }
+    QString stockist() const { return prefix + QStringLiteral("stockist"); }
 };
 
 } // namespace chippy::shop

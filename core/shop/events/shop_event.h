@@ -30,6 +30,8 @@ struct ShopEvent
         PlaceFailed, // the till could not place an order yet and will try again; text says why
         DuplicateDropped, // a counter got an order that was already served and did not serve it
         Command, // a live command was carried out (or refused); text says what happened
+        Replaying, // a back-office reader began a partition: offset is where, text says so
+        Recorded, // a back-office reader's store took a batch: value records
     };
 
     Kind kind = Kind::Error;

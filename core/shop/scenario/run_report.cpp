@@ -64,6 +64,15 @@ QJsonObject RunReport::toJson() const
         {QStringLiteral("actions"), actionList},
         {QStringLiteral("cluster"), cluster},
     };
+    if (backOfficeTotals) {
+        if (backOffice.contains(QLatin1String("statistician"))) {
+            json.insert(QStringLiteral("analytics"), backOfficeTotals->analyticsJson());
+        }
+        if (backOffice.contains(QLatin1String("accountant"))
+            || backOffice.contains(QLatin1String("stockist"))) {
+            json.insert(QStringLiteral("ledger"), backOfficeTotals->ledgerJson());
+        }
+    }
     if (!error.isEmpty()) {
         json.insert(QStringLiteral("error"), error);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "shop/events/shop_stats.h"
+#include "shop/scenario/back_office_totals.h"
 #include "shop/scenario/scenario_player.h"
 
 #include <QJsonObject>
@@ -11,7 +12,8 @@ namespace chippy::shop {
 
 // The outcome of a run, as the headless runner writes it:
 // {"scenario", "duration_s", "orders": {placed, served, dead_lettered, lost, served_twice},
-//  "orders_per_s", "latency_ms": {p50, p95, p99, max}, "rebalances", "actions": [...]}
+//  "orders_per_s", "latency_ms": {p50, p95, p99, max}, "rebalances", "actions": [...],
+//  and once the back office joined: "analytics": {...}, "ledger": {...}}
 struct RunReport
 {
     static constexpr int kListedLostOrders = 20;
@@ -25,11 +27,15 @@ struct RunReport
     QString error; // why the run could not start, if it could not
     bool drained = true;
     QList<qint64> lostOrders;
+    QStringList backOffice; // who of the back office joined
+    std::optional<BackOfficeTotals> backOfficeTotals;
 
     qint64 lost() const { return counts.placed - counts.served - counts.deadLettered; }
     double ordersPerSecond() const { return durationS > 0 ? counts.served / durationS : 0; }
     // Nothing lost, nothing served twice, and the run started.
     bool clean() const { return error.isEmpty() && lost() == 0 && counts.servedTwice == 0; }
+    // Orders the back office should have counted: every readable order placed.
+    qint64 readableOrders() const { return counts.placed - counts.deadLettered; }
 
     QJsonObject toJson() const;
     bool write(const QString &path, QString *error) const;

@@ -158,6 +158,9 @@ const QStringList &ScenarioAction::kinds()
         QStringLiteral("set-cook-time"),
         QStringLiteral("set-plaice-share"),
         QStringLiteral("bad-order"),
+        QStringLiteral("add-accountant"),
+        QStringLiteral("add-statistician"),
+        QStringLiteral("add-stockist"),
     };
     return known;
 }

@@ -128,6 +128,9 @@ void ScenarioPlayer::perform(const ScenarioAction &a)
         r = m_shop->setCookTime(n);
     } else if (a.kind == QLatin1String("set-plaice-share")) {
         r = m_shop->setPlaiceShare(a.value);
+    } else if (a.kind.startsWith(QLatin1String("add-"))
+        && Shop::backOfficeRoles().contains(a.kind.mid(4))) {
+        r = m_shop->addBackOffice(a.kind.mid(4));
     } else if (a.kind == QLatin1String("bad-order")) {
         for (int i = 0; i < std::max(1, n); ++i) {
             r = m_shop->placeBadOrder();

@@ -103,7 +103,7 @@ CommandResult ShopSession::open(const Scenario &scenario, int step)
         }
         m_config.cluster.set("bootstrap.servers", m_setup.local->bootstrapServers().toUtf8());
     }
-    m_config = m_scenario.settledAt(step).appliedTo(m_config);
+    m_config = withBackOfficeStores(m_scenario.settledAt(step).appliedTo(m_config));
     m_shop = std::make_unique<Shop>(m_config);
     m_shop->setLocalCluster(m_setup.local.get());
     m_context = std::make_shared<ShopContext>(m_config);
@@ -295,6 +295,29 @@ CommandResult ShopSession::addLateReader(const kafka::StartPosition &start)
                 .arg(LateReader::nameFor(index), m_config.topics.order(), start.toString())});
 }
 
+CommandResult ShopSession::addBackOffice(const QString &role)
+{
+    return m_shop ? m_shop->addBackOffice(role) : notOpen(QStringLiteral("add-") + role);
+}
+
+ShopConfig ShopSession::withBackOfficeStores(ShopConfig config)
+{
+    QString dir;
+    if (m_setup.local) {
+        dir = m_setup.local->dataDir();
+    } else {
+        m_storeDir = std::make_unique<QTemporaryDir>();
+        dir = m_storeDir->path();
+    }
+    if (!config.analytics.usesOpenSearch() && config.analytics.sqlitePath.isEmpty()) {
+        config.analytics.sqlitePath = dir + QStringLiteral("/analytics.db");
+    }
+    if (config.ledger.dsn.isEmpty()) {
+        config.ledger.dsn = QStringLiteral("sqlite:") + dir + QStringLiteral("/ledger.db");
+    }
+    return config;
+}
+
 void ShopSession::close()
 {
     stopObserver();
@@ -346,7 +369,8 @@ void ShopSession::startObserver()
 {
     const TopicNames &t = m_config.topics;
     const QStringList topics = {t.order(), t.ready(), t.cook(), t.hotFood()};
-    const QStringList groups = {t.preparers(), t.cooks(), t.counters()};
+    const QStringList groups
+        = {t.preparers(), t.cooks(), t.counters(), t.accountant(), t.statistician(), t.stockist()};
     std::unique_ptr<ClusterObserver> observer = m_setup.local
         ? m_setup.local->observer(topics, groups)
         : std::make_unique<AdminObserver>(m_config.cluster, topics, groups);
@@ -420,6 +444,7 @@ void ShopSession::publish()
     s.plaiceShare = live.plaiceShare.load();
     m_state.settings = s;
     m_state.paused = live.paused.load();
+    m_state.backOffice = m_shop->backOffice();
     emit stateChanged(m_state);
 }
 

@@ -11,6 +11,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -55,6 +56,7 @@ struct SessionState
     bool paused = false;
     int retentionS = 0; // 0: the cluster's default
     int lateReaders = 0;
+    QStringList backOffice; // the back-office readers that joined
     bool restartable = false; // the broker is one the session can restart
     QString bootstrap;
 };
@@ -92,6 +94,10 @@ public:
     // A reader of the newest records of a partition on the session's cluster; valid from
     // opened() on, usable on any thread.
     PartitionTail tail() const { return PartitionTail(m_config.cluster); }
+    // Where the statistician writes and the accountant and stockist keep their books; valid
+    // from opened() on. A reader on another thread opens its own store from these.
+    analytics::AnalyticsSettings analyticsSettings() const { return m_config.analytics; }
+    ledger::LedgerSettings ledgerSettings() const { return m_config.ledger; }
 
 public slots:
     // Starts the local broker (when there is one) and opens the shop as the scenario stands
@@ -122,6 +128,8 @@ public slots:
     chippy::shop::CommandResult setRetention(int seconds);
     // A reader in a group of its own that starts where it is told.
     chippy::shop::CommandResult addLateReader(const chippy::kafka::StartPosition &start);
+    // "accountant", "statistician" or "stockist" joins late and replays the log.
+    chippy::shop::CommandResult addBackOffice(const QString &role);
     // Stops everyone, the observer, then the local broker; the counts and events stay
     // readable until the next open(). Safe to call twice.
     void close();
@@ -147,6 +155,9 @@ private:
     CommandResult notOpen(const QString &command);
     // Posts a result of the session's own as a Command event, as the Shop does its own.
     CommandResult done(const QString &command, CommandResult result);
+    // The embedded stores beside the broker's log (or in a folder of the session's own), where
+    // no OpenSearch or PostgreSQL was named.
+    ShopConfig withBackOfficeStores(ShopConfig config);
     void startObserver();
     void stopObserver();
     void onObserved(const ClusterViewPtr &view);
@@ -161,6 +172,7 @@ private:
     std::unique_ptr<kafka::Admin> m_admin;
     std::shared_ptr<ShopContext> m_context; // the late readers' and the session's events
     QList<Late> m_late;
+    std::unique_ptr<QTemporaryDir> m_storeDir;
     QThread *m_observerThread = nullptr;
     ClusterObserver *m_observer = nullptr;
     int m_observedPartitions = 0;
