@@ -36,8 +36,9 @@ public:
     virtual std::optional<Portions> put(const Portions &cooked, QString *error) = 0;
     // Rounds each named tray up: adds whole batches of batchSize until it holds at least
     // atLeast portions. Returns how many portions were added per item.
-    virtual std::optional<Portions> topUp(const Portions &atLeast, const Portions &batchSize,
-        QString *error) = 0;
+    virtual std::optional<Portions> topUp(
+        const Portions &atLeast, const Portions &batchSize, QString *error)
+        = 0;
     virtual std::optional<Portions> contents(QString *error) = 0;
     // Closing time: empties every tray and returns what was in it (the waste).
     virtual std::optional<Portions> empty(QString *error) = 0;

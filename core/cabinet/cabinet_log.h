@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace chippy::cabinet {
+
+Q_DECLARE_LOGGING_CATEGORY(lcCabinet)
+
+} // namespace chippy::cabinet
