@@ -82,10 +82,16 @@ bool SqliteFigures::readAll(const FigureQuery &query, Figures &figures)
     figures.shareCooked = figures.ordersCounted > 0
         ? double(figures.ordersCooked) / double(figures.ordersCounted)
         : 0.0;
-    if (!run(sql, countStage, {stageValue(Stage::Ready), since}) || !sql.next()) {
+    if (!run(sql,
+            QStringLiteral("SELECT COUNT(*), COUNT(prepMs) FROM %1 WHERE stage = ? AND "
+                           "timestampMs >= ?")
+                .arg(docs),
+            {stageValue(Stage::Ready), since})
+        || !sql.next()) {
         return false;
     }
     figures.ordersReady = sql.value(0).toLongLong();
+    const qint64 timed = sql.value(1).toLongLong();
 
     const auto perItem = QStringLiteral("SELECT item, %2 FROM %1 WHERE stage = ? AND timestampMs "
                                         ">= ? GROUP BY item");
@@ -126,14 +132,6 @@ bool SqliteFigures::readAll(const FigureQuery &query, Figures &figures)
         figures.meanWaitPerQueueMs.insert(sql.value(0).toInt(), sql.value(1).toDouble());
     }
 
-    if (!run(sql,
-            QStringLiteral("SELECT COUNT(prepMs) FROM %1 WHERE stage = ? AND timestampMs >= ?")
-                .arg(docs),
-            {stageValue(Stage::Ready), since})
-        || !sql.next()) {
-        return false;
-    }
-    const qint64 timed = sql.value(0).toLongLong();
     sql.finish();
     if (timed > 0) {
         const auto p50 = prepPercentile(50, timed, since);

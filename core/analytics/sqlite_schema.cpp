@@ -46,20 +46,23 @@ QStringList SqliteSchema::createStatements() const
             "NOT NULL, queue INTEGER, items TEXT NOT NULL, pricePence INTEGER NOT NULL, "
             "prepMs INTEGER)")
             .arg(documents),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (documentId TEXT NOT NULL, stage INTEGER NOT "
-                       "NULL, timestampMs INTEGER NOT NULL, item TEXT NOT NULL, portions INTEGER "
-                       "NOT NULL)")
+        // Keyed by document, so that replacing a document's rows needs no index of its own.
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS %1 (documentId TEXT NOT NULL, item TEXT NOT NULL, "
+            "stage INTEGER NOT NULL, timestampMs INTEGER NOT NULL, portions INTEGER NOT "
+            "NULL, PRIMARY KEY (documentId, item)) WITHOUT ROWID")
             .arg(items),
-        // Counts, money, buckets and waits per queue: covering range scans over (stage, time).
+        // Counts, money and buckets: covering range scans over (stage, time).
         index(documents, QStringLiteral("by_stage_time"),
-            QStringLiteral("stage, timestampMs, queue, prepMs, pricePence")),
+            QStringLiteral("stage, timestampMs, prepMs, pricePence")),
         // Percentiles: Ready documents already in prepMs order.
         index(documents, QStringLiteral("by_stage_prep"),
             QStringLiteral("stage, prepMs, timestampMs")),
-        index(items, QStringLiteral("by_stage_time"),
-            QStringLiteral("stage, timestampMs, item, portions")),
-        // Writing a document again replaces its item rows.
-        index(items, QStringLiteral("by_document"), QStringLiteral("documentId")),
+        // Grouping by queue or by item reads these in group order, without sorting.
+        index(documents, QStringLiteral("by_stage_queue"),
+            QStringLiteral("stage, queue, timestampMs, prepMs")),
+        index(items, QStringLiteral("by_stage_item"),
+            QStringLiteral("stage, item, timestampMs, portions")),
     };
 }
 

@@ -37,8 +37,8 @@ QString sqliteMissingSchema(const AnalyticsSettings &settings)
             for (const auto &name :
                 {table, table + QStringLiteral("_items"), table + QStringLiteral("_by_stage_time"),
                     table + QStringLiteral("_by_stage_prep"),
-                    table + QStringLiteral("_items_by_stage_time"),
-                    table + QStringLiteral("_items_by_document")}) {
+                    table + QStringLiteral("_by_stage_queue"),
+                    table + QStringLiteral("_items_by_stage_item")}) {
                 if (!objects.contains(name)) {
                     missing += QStringLiteral("no %1 in %2; ")
                                    .arg(name, objects.join(QLatin1Char(',')));
