@@ -27,10 +27,12 @@ class Cabinet
 public:
     virtual ~Cabinet() = default;
 
-    // "in-process" or "Redis at host:port": no password.
+    // "in-process" or "Redis at host:port" ("host:port/db" for a database other than 0): no
+    // password.
     virtual QString describe() const = 0;
-    // Takes every portion in wanted, or nothing. Nothing, with the reason, when the cabinet
-    // cannot be reached.
+    // Takes every portion in wanted, or nothing. Each call below returns nothing, with the
+    // reason, when the cabinet cannot be reached or a count is negative; the next call after
+    // Redis comes back connects again.
     virtual std::optional<TakeResult> take(const Portions &wanted, QString *error) = 0;
     // Adds portions (what a cook just fried). Returns the trays' new counts.
     virtual std::optional<Portions> put(const Portions &cooked, QString *error) = 0;
@@ -50,11 +52,13 @@ struct CabinetSettings
     QString url; // redis://[:password@]host:port[/db]
     QString password; // overrides the url's; never logged
     QString key = QStringLiteral("chippy:cabinet"); // the Redis hash holding the trays
-    int timeoutMs = 2000;
+    int timeoutMs = 2000; // for connecting and for each answer
 
     bool usesRedis() const { return !url.isEmpty(); }
 };
 
+// The in-process cabinet, or a Redis one that has connected, logged in and loaded its scripts:
+// a wrong URL, address or password is reported here, in words, within timeoutMs.
 std::unique_ptr<Cabinet> openCabinet(const CabinetSettings &settings, QString *error);
 
 } // namespace chippy::cabinet

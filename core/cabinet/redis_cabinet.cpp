@@ -23,6 +23,12 @@ QByteArrayList itemCounts(const Portions &portions)
 
 std::unique_ptr<RedisCabinet> RedisCabinet::open(const CabinetSettings &settings, QString *error)
 {
+    if (settings.timeoutMs <= 0) {
+        setError(error,
+            QStringLiteral("the Redis timeout must be 1 ms or more, not %1")
+                .arg(settings.timeoutMs));
+        return nullptr;
+    }
     auto address = RedisAddress::fromSettings(settings, error);
     if (!address) {
         return nullptr;

@@ -139,6 +139,15 @@ private slots:
             error, QStringLiteral("the Redis database must be a number, 0 or more, not \"fish\""));
     }
 
+    void aTimeoutOfNoTimeIsRefused()
+    {
+        auto noTime = settings(m_redis.url, m_redis.password);
+        noTime.timeoutMs = 0;
+        QString error;
+        QVERIFY(!openCabinet(noTime, &error));
+        QCOMPARE(error, QStringLiteral("the Redis timeout must be 1 ms or more, not 0"));
+    }
+
     void tlsIsRefusedWithTheReason()
     {
         QString error;
