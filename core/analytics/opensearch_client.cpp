@@ -51,7 +51,19 @@ OpenSearchClient::OpenSearchClient(const AnalyticsSettings &settings)
     : m_settings(settings)
     , m_displayUrl(
           QUrl(settings.url).adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString())
-{ }
+    , m_network(new QNetworkAccessManager)
+{
+    m_thread.setObjectName(QStringLiteral("opensearch"));
+    m_network->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_network, &QObject::deleteLater);
+    m_thread.start();
+}
+
+OpenSearchClient::~OpenSearchClient()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
 
 std::optional<QString> OpenSearchClient::prepareTls()
 {
@@ -92,26 +104,44 @@ OpenSearchReply OpenSearchClient::send(const QByteArray &verb, const QString &pa
     if (m_tls) {
         request.setSslConfiguration(*m_tls);
     }
-    QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-
-    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = reply->readAll();
+    const OpenSearchReply exchanged = exchange(request, verb, body);
+    answer.status = exchanged.status;
+    answer.body = exchanged.body;
     if (answer.status == 0) {
-        answer.failure
-            = QStringLiteral("OpenSearch unreachable at %1: %2")
-                  .arg(m_displayUrl,
-                      reasonInWords(reply->error(), *reply, m_settings.requestTimeoutMs));
+        answer.failure = QStringLiteral("OpenSearch unreachable at %1: %2")
+                             .arg(m_displayUrl, exchanged.failure);
     } else if (!answer.ok()) {
         answer.failure = QStringLiteral("OpenSearch at %1 answered %2 (%3)")
                              .arg(m_displayUrl)
                              .arg(answer.status)
                              .arg(reasonOf(answer));
     }
-    delete reply;
     qCDebug(lcAnalytics) << verb << path << "->" << answer.status;
+    return answer;
+}
+
+OpenSearchReply OpenSearchClient::exchange(
+    const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body)
+{
+    OpenSearchReply answer;
+    const int timeoutMs = m_settings.requestTimeoutMs;
+    QMetaObject::invokeMethod(
+        m_network,
+        [&] {
+            QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            if (!reply->isFinished()) {
+                loop.exec(QEventLoop::ExcludeUserInputEvents);
+            }
+            answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            answer.body = reply->readAll();
+            if (answer.status == 0) {
+                answer.failure = reasonInWords(reply->error(), *reply, timeoutMs);
+            }
+            delete reply;
+        },
+        Qt::BlockingQueuedConnection);
     return answer;
 }
 

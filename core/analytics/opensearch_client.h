@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
+#include <QThread>
 
 #include <optional>
 
@@ -24,13 +25,15 @@ struct OpenSearchReply
     QJsonObject json() const;
 };
 
-// Synchronous REST calls to one OpenSearch node from the calling thread: a local event loop
-// waits for each answer, bounded by the request timeout. Basic auth and the CA file come from
-// the settings.
+// Synchronous REST calls to one OpenSearch node: the caller blocks until the answer, bounded
+// by the request timeout. The requests run on a thread of the client's own, so waiting never
+// runs the caller's timers or queued calls (a reader's loop must not turn inside its own
+// write). Basic auth and the CA file come from the settings.
 class OpenSearchClient
 {
 public:
     explicit OpenSearchClient(const AnalyticsSettings &settings);
+    ~OpenSearchClient();
 
     OpenSearchReply send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
         const QByteArray &contentType = "application/json");
@@ -39,10 +42,13 @@ public:
 
 private:
     std::optional<QString> prepareTls();
+    OpenSearchReply exchange(const QNetworkRequest &request, const QByteArray &verb,
+        const QByteArray &body);
 
     AnalyticsSettings m_settings;
     QString m_displayUrl;
-    QNetworkAccessManager m_network;
+    QThread m_thread;
+    QNetworkAccessManager *m_network; // lives on m_thread
     std::optional<QSslConfiguration> m_tls;
 };
 

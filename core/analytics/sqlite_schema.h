@@ -6,8 +6,9 @@
 namespace chippy::analytics {
 
 // The SQLite store's tables for one index name: the documents, keyed by their id, and one row per
-// item a document names with its portions, so that "orders per item" and "portions wasted" are
-// index range scans. Stage and timestamp are copied into the item rows for the same reason.
+// item a Placed or Waste document names with its portions, so that "orders per item" and "portions
+// wasted" are index range scans. Stage and timestamp are copied into the item rows for the same
+// reason.
 struct SqliteSchema
 {
     explicit SqliteSchema(const QString &index);

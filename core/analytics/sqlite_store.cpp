@@ -40,6 +40,12 @@ QString itemsJson(const QStringList &items)
         QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
 }
 
+// Only orders placed and portions wasted are figured per item.
+bool countsItems(EventDocument::Stage stage)
+{
+    return stage == EventDocument::Stage::Placed || stage == EventDocument::Stage::Waste;
+}
+
 } // namespace
 
 SqliteStore::SqliteStore(const AnalyticsSettings &settings)
@@ -152,6 +158,9 @@ bool SqliteStore::write(const QList<EventDocument> &documents, QString *error)
                 = upsert.lastError().isValid() ? upsert.lastError() : removeItems.lastError();
             m_db.rollback();
             return fail(error, QStringLiteral("cannot write document %1").arg(id), sqlError);
+        }
+        if (!countsItems(document.stage)) {
+            continue;
         }
         const auto portions = document.portionsPerItem();
         for (auto it = portions.cbegin(); it != portions.cend(); ++it) {

@@ -6,6 +6,7 @@
 #include "analytics/sqlite_schema.h"
 
 #include <QTest>
+#include <QThread>
 
 using namespace chippy::analytics;
 using namespace chippy::analytics::test;
@@ -175,6 +176,40 @@ private slots:
         QCOMPARE(figures->ordersCounted, qint64(documents));
         QCOMPARE(figures->moneyTakenPence, qint64(documents) * 700);
         QCOMPARE(figures->ordersPerItem.value(QStringLiteral("cod")), qint64(documents));
+    }
+
+    void aWriterThreadAndAReaderThreadWorkAtOnce()
+    {
+        static constexpr int kBatches = 20;
+        static constexpr int kBatchSize = 200;
+        const auto settings = m_under->settings();
+        QString writerError;
+        QAtomicInt writerDone = 0;
+        std::unique_ptr<QThread> writer(QThread::create([&] {
+            const auto store = openAnalyticsStore(settings);
+            for (int i = 0; i < kBatches && writerError.isEmpty(); ++i) {
+                store->write(
+                    placedOrders(QStringLiteral("ORDER"), qint64(i) * kBatchSize, kBatchSize),
+                    &writerError);
+            }
+            writerDone = 1;
+        }));
+        writer->start();
+        qint64 lastCounted = 0;
+        int reads = 0;
+        do {
+            QString error;
+            QVERIFY2(m_store->sync(&error), qPrintable(error));
+            const auto figures = m_store->figures(FigureQuery {}, &error);
+            QVERIFY2(figures, qPrintable(error));
+            QVERIFY(figures->ordersCounted >= lastCounted);
+            lastCounted = figures->ordersCounted;
+            ++reads;
+        } while (!writerDone);
+        QVERIFY(writer->wait(60000));
+        QVERIFY2(writerError.isEmpty(), qPrintable(writerError));
+        QVERIFY(reads > 1);
+        QCOMPARE(count(), qint64(kBatches) * kBatchSize);
     }
 
     void describeNamesTheStoreButNeverThePassword()
