@@ -9,6 +9,10 @@
 
 namespace chippy::ledger {
 
+// The shop's topics a ledger line comes from, without the shop's topic prefix.
+inline constexpr auto kOrderTopic = "ORDER";
+inline constexpr auto kCookTopic = "COOK";
+
 // Where a ledger reader got to in one partition: the next offset to read.
 struct SourceOffset
 {
@@ -32,7 +36,7 @@ struct Sale
 // sent to be cooked (from COOK).
 struct PortionsUsed
 {
-    QString topic; // ORDER or COOK: an order is counted once per topic
+    QString topic; // kOrderTopic or kCookTopic: an order is counted once per topic
     qint64 order = -1;
     QMap<QString, int> portions; // item -> portions
 };
@@ -45,8 +49,9 @@ struct LedgerTotals
     QMap<QString, qint64> portionsCooked; // from COOK
 };
 
-// Where the ledger lives: "sqlite:/path/to/ledger.db" or
-// "postgresql://user:password@host:port/database".
+// Where the ledger lives: "sqlite:/path/to/ledger.db" (or a path relative to the working
+// folder) or "postgresql://user:password@host:port/database" (percent-encoded, libpq options
+// such as ?sslmode=require after it; connect_timeout is 5 seconds unless given).
 struct LedgerSettings
 {
     QString dsn;
@@ -55,7 +60,7 @@ struct LedgerSettings
 // The accountant's and the stockist's tables through QtSql. Each batch of lines is written in
 // one transaction together with the offsets it was read up to, and lines are keyed by order,
 // so a reader that restarts from its stored offsets never counts an order twice. One object
-// is used by one thread.
+// is opened and used by one thread (QtSql connections belong to the thread that made them).
 class Ledger
 {
 public:
@@ -67,12 +72,14 @@ public:
     // "embedded SQLite (path)" or "PostgreSQL at host:port/database": no password.
     QString describe() const;
 
-    // reader: "accountant" or "stockist" (or a test's own name).
+    // reader: "accountant" or "stockist" (or a test's own name). The lines and the offsets
+    // after them are written in one transaction: all of it or, with false and the reason,
+    // none of it. A batch written again (its commit lost with the connection) counts once.
     bool recordSales(const QString &reader, const QList<Sale> &sales,
         const QList<SourceOffset> &offsets, QString *error);
     bool recordPortions(const QString &reader, const QList<PortionsUsed> &lines,
         const QList<SourceOffset> &offsets, QString *error);
-    // Where reader got to; empty when it never stored anything.
+    // Where reader got to; empty when it never stored anything, nothing on an error.
     std::optional<QList<SourceOffset>> offsets(const QString &reader, QString *error);
     std::optional<LedgerTotals> totals(QString *error);
 

@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace chippy::ledger {
+
+Q_DECLARE_LOGGING_CATEGORY(lcLedger)
+
+} // namespace chippy::ledger
