@@ -30,7 +30,7 @@ public:
         : connection(std::move(location))
     { }
 
-    using Writes = std::function<bool(QSqlDatabase &, QString *)>;
+    using Writes = std::function<bool(LedgerWrites &, QString *)>;
     template<typename T> using Read = std::function<std::optional<T>(QSqlDatabase &, QString *)>;
 
     bool writeBatch(const QString &reader, const Writes &writeLines,
@@ -48,7 +48,7 @@ public:
             if (auto result = reading(connection.database(), &reason)) {
                 return result;
             }
-            if (connection.closeIfBroken()) {
+            if (!closeIfBroken()) {
                 break;
             }
         }
@@ -69,7 +69,22 @@ public:
 
 private:
     bool begin(QString *reason);
+    // True when the connection was broken and is now closed, for the next open() to replace.
+    bool closeIfBroken();
+
+    // Declared after the connection, so that its statements go before the connection does.
+    std::unique_ptr<LedgerWrites> m_writes;
 };
+
+bool Ledger::Impl::closeIfBroken()
+{
+    if (connection.isAlive()) {
+        return false;
+    }
+    m_writes.reset();
+    connection.close();
+    return true;
+}
 
 bool Ledger::Impl::begin(QString *reason)
 {
@@ -80,10 +95,13 @@ bool Ledger::Impl::begin(QString *reason)
             return false;
         }
         if (connection.database().transaction()) {
+            if (!m_writes) {
+                m_writes = std::make_unique<LedgerWrites>(connection.database());
+            }
             return true;
         }
         *reason = reasonOf(connection.database().lastError());
-        if (connection.closeIfBroken()) {
+        if (!closeIfBroken()) {
             return false;
         }
     }
@@ -97,14 +115,17 @@ bool Ledger::Impl::writeBatch(const QString &reader, const Writes &writeLines,
     QString reason;
     if (begin(&reason)) {
         QSqlDatabase &db = connection.database();
-        if (writeLines(db, &reason) && writeOffsets(db, reader, offsets, &reason)) {
+        if (writeLines(*m_writes, &reason) && m_writes->writeOffsets(reader, offsets, &reason)) {
             if (db.commit()) {
                 return true;
             }
             reason = reasonOf(db.lastError());
         }
         db.rollback();
-        connection.closeIfBroken();
+        // Prepared again on the next batch: a statement first prepared in this transaction
+        // may not have outlived it.
+        m_writes.reset();
+        closeIfBroken();
     }
     fail(what, reason, error);
     return false;
@@ -144,7 +165,8 @@ bool Ledger::recordSales(const QString &reader, const QList<Sale> &sales,
 {
     return m_impl->writeBatch(
         reader,
-        [&sales](QSqlDatabase &db, QString *reason) { return writeSales(db, sales, reason); },
+        [&sales](
+            LedgerWrites &writes, QString *reason) { return writes.writeSales(sales, reason); },
         offsets, error);
 }
 
@@ -163,7 +185,8 @@ bool Ledger::recordPortions(const QString &reader, const QList<PortionsUsed> &li
     }
     return m_impl->writeBatch(
         reader,
-        [&lines](QSqlDatabase &db, QString *reason) { return writePortions(db, lines, reason); },
+        [&lines](
+            LedgerWrites &writes, QString *reason) { return writes.writePortions(lines, reason); },
         offsets, error);
 }
 

@@ -108,7 +108,7 @@ bool LedgerConnection::configureSqlite(QString *error)
     return true;
 }
 
-bool LedgerConnection::closeIfBroken()
+bool LedgerConnection::isAlive()
 {
     if (!m_db.isOpen()) {
         return false;
@@ -117,10 +117,14 @@ bool LedgerConnection::closeIfBroken()
     if (runStatement(m_db, QStringLiteral("SELECT 1"), &reason)) {
         return true;
     }
-    qCInfo(lcLedger) << "connection to" << m_location.describe()
-                     << "lost:" << m_location.withoutPassword(reason);
-    m_db.close();
+    qCInfo(lcLedger).noquote() << "connection to" << m_location.describe()
+                               << "lost:" << m_location.withoutPassword(reason);
     return false;
+}
+
+void LedgerConnection::close()
+{
+    m_db.close();
 }
 
 } // namespace chippy::ledger

@@ -20,9 +20,10 @@ public:
     // Opens the connection if it is not open; the reason in words, without the password,
     // when it cannot.
     bool open(QString *error);
-    // Closes a connection the server has ended, so that the next open() makes a new one.
-    // True when it was still alive.
-    bool closeIfBroken();
+    // False when the server has ended the connection (or it is closed).
+    bool isAlive();
+    // The next open() makes a new connection.
+    void close();
 
     QSqlDatabase &database() { return m_db; }
     const LedgerLocation &location() const { return m_location; }
