@@ -42,8 +42,8 @@ public:
 
 private:
     std::optional<QString> prepareTls();
-    OpenSearchReply exchange(const QNetworkRequest &request, const QByteArray &verb,
-        const QByteArray &body);
+    OpenSearchReply exchange(
+        const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body);
 
     AnalyticsSettings m_settings;
     QString m_displayUrl;
