@@ -36,4 +36,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestSigpipeGuard)
-#include "tst_sigpipeguard.moc"
+#include "tst_cabinet_sigpipeguard.moc"
