@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QSqlDatabase>
+#include <QTcpServer>
 #include <QTest>
 #include <QThread>
 
@@ -318,6 +319,25 @@ private slots:
         } else {
             QVERIFY2(error.contains(QStringLiteral("plain-file")), qPrintable(error));
         }
+    }
+
+    void reportsAServerThatNeverAnswersWithinSeconds()
+    {
+        if (!m_database.isPostgres()) {
+            QSKIP("an SQLite ledger has no server");
+        }
+        // Takes the connection and says nothing: without a connect timeout libpq would wait
+        // for ever.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        const QString dsn = QStringLiteral("postgresql://chippy:secret@127.0.0.1:%1/ledger")
+                                .arg(silent.serverPort());
+        QString error;
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!Ledger::open({dsn}, &error));
+        QVERIFY2(clock.elapsed() < kReportedWithinMs, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(error.contains(QStringLiteral("timeout")), qPrintable(error));
     }
 
     void reportsAWrongPasswordInWordsWithinSecondsAndNeverShowsIt()
