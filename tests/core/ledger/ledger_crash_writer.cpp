@@ -2,8 +2,9 @@
 // until both reach its end, as tst_ledgercrash runs it: killed at any moment, started
 // again, it carries on from the offsets in the ledger.
 //   ledger_crash_writer DSN SEED [MAX_BATCHES]
-// Prints "recorded" after every committed batch; exits 0 at the end of the log, 3 when it
-// stopped after MAX_BATCHES batches, so that a slow killer still finds it mid-log.
+// Prints "recorded" after every committed batch; exits 0 at the end of the log. After
+// MAX_BATCHES batches it waits to be killed, so that a killer slowed down by a busy machine
+// still finds it in the middle of the log.
 
 #include "simulated_reader.h"
 
@@ -13,7 +14,7 @@
 
 using namespace chippy;
 
-static constexpr int kStoppedEarly = 3;
+static constexpr int kNotKilled = 3;
 
 int main(int argc, char *argv[])
 {
@@ -50,7 +51,9 @@ int main(int argc, char *argv[])
             std::fputs("recorded\n", stdout);
             std::fflush(stdout);
             if (++batches == maxBatches) {
-                return kStoppedEarly;
+                // Standard input stays open and silent until the kill.
+                std::getchar();
+                return kNotKilled;
             }
         }
     }
