@@ -20,12 +20,13 @@ constexpr int kReportedWithinMs = 10000;
 const QString kOrder = QString::fromLatin1(kOrderTopic);
 const QString kCook = QString::fromLatin1(kCookTopic);
 
-QStringList g_logLines;
+QStringList g_logLines; // "category: message"
 QtMessageHandler g_previousHandler = nullptr;
 
 void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    g_logLines << message;
+    g_logLines << QString::fromUtf8(context.category ? context.category : "") + QStringLiteral(": ")
+            + message;
     g_previousHandler(type, context, message);
 }
 
@@ -358,7 +359,9 @@ private slots:
         QVERIFY2(
             error.contains(QStringLiteral("password authentication failed")), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("PostgreSQL at ")), qPrintable(error));
-        QVERIFY(!g_logLines.isEmpty());
+        QVERIFY2(
+            g_logLines.filter(QStringLiteral("chippy.ledger: cannot open the ledger")).size() == 1,
+            qPrintable(g_logLines.join(QLatin1Char('\n'))));
         for (const QString &shown : g_logLines + QStringList {error}) {
             QVERIFY2(!shown.contains(m_database.password()), qPrintable(shown));
         }
@@ -394,7 +397,10 @@ private slots:
 
     void theAccountantAndTheStockistWriteAtOnceFromTheirThreads()
     {
+        // Both also make the tables at once.
         m_ledger.reset();
+        QString dropError;
+        QVERIFY2(m_database.dropLedgerTables(&dropError), qPrintable(dropError));
         std::atomic<int> failures {0};
         QStringList errors(2);
         auto reader = [&](int index) {
