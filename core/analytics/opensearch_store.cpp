@@ -68,47 +68,48 @@ bool OpenSearchStore::prepare(QString *error)
 
 bool OpenSearchStore::write(const QList<EventDocument> &documents, QString *error)
 {
-    QList<EventDocument> batch;
+    QList<BulkEntry> batch;
     qsizetype batchBytes = 0;
     for (const auto &document : documents) {
-        const auto lines = bulkLines(m_settings.index, document).size();
+        BulkEntry entry {document.id(), bulkLines(m_settings.index, document)};
         if (!batch.isEmpty()
-            && (batch.size() >= kMaxBulkDocuments || batchBytes + lines > kMaxBulkBytes)) {
+            && (batch.size() >= kMaxBulkDocuments
+                || batchBytes + entry.lines.size() > kMaxBulkBytes)) {
             if (!writeBatch(batch, error)) {
                 return false;
             }
             batch.clear();
             batchBytes = 0;
         }
-        batch.append(document);
-        batchBytes += lines;
+        batchBytes += entry.lines.size();
+        batch.append(std::move(entry));
     }
     return batch.isEmpty() || writeBatch(batch, error);
 }
 
 // Sends the batch and then only what failed of it, with growing pauses, until every document is
 // acknowledged, a document is refused for good, or the retry budget is spent.
-bool OpenSearchStore::writeBatch(const QList<EventDocument> &batch, QString *error)
+bool OpenSearchStore::writeBatch(const QList<BulkEntry> &batch, QString *error)
 {
     QDeadlineTimer budget(m_settings.retryBudgetMs);
     int backoffMs = kFirstBackoffMs;
-    QList<EventDocument> pending = batch;
+    QList<BulkEntry> pending = batch;
     QString lastFailure;
     for (;;) {
         QByteArray body;
-        for (const auto &document : pending) {
-            body += bulkLines(m_settings.index, document);
+        for (const auto &entry : pending) {
+            body += entry.lines;
         }
         const auto reply
             = m_client.send("POST", QStringLiteral("/_bulk"), body, "application/x-ndjson");
-        if (reply.ok()) {
-            const auto answer = reply.json();
-            if (!answer.value(QStringLiteral("errors")).toBool()) {
-                return true;
-            }
-            QList<EventDocument> failed;
-            const auto items = answer.value(QStringLiteral("items")).toArray();
-            for (qsizetype i = 0; i < items.size() && i < pending.size(); ++i) {
+        const auto answer = reply.ok() ? reply.json() : QJsonObject();
+        const auto items = answer.value(QStringLiteral("items")).toArray();
+        if (reply.ok() && !answer.value(QStringLiteral("errors")).toBool()) {
+            return true;
+        }
+        if (reply.ok() && items.size() == pending.size()) {
+            QList<BulkEntry> failed;
+            for (qsizetype i = 0; i < items.size(); ++i) {
                 const auto result
                     = items.at(i).toObject().value(QStringLiteral("index")).toObject();
                 const int status = result.value(QStringLiteral("status")).toInt();
@@ -120,7 +121,7 @@ bool OpenSearchStore::writeBatch(const QList<EventDocument> &batch, QString *err
                                         .value(QStringLiteral("reason"))
                                         .toString();
                 lastFailure = QStringLiteral("OpenSearch at %1 refused document %2 (%3: %4)")
-                                  .arg(m_client.displayUrl(), pending.at(i).id())
+                                  .arg(m_client.displayUrl(), pending.at(i).id)
                                   .arg(status)
                                   .arg(reason);
                 if (!transientItemStatus(status)) {
@@ -132,6 +133,11 @@ bool OpenSearchStore::writeBatch(const QList<EventDocument> &batch, QString *err
             if (pending.isEmpty()) {
                 return true;
             }
+        } else if (reply.ok()) {
+            lastFailure = QStringLiteral("OpenSearch at %1 answered %2 results for %3 documents")
+                              .arg(m_client.displayUrl())
+                              .arg(items.size())
+                              .arg(pending.size());
         } else if (reply.transient()) {
             lastFailure = reply.failure;
         } else {

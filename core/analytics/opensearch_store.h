@@ -24,7 +24,12 @@ public:
     static constexpr qsizetype kMaxBulkBytes = 5 * 1024 * 1024;
 
 private:
-    bool writeBatch(const QList<EventDocument> &batch, QString *error);
+    struct BulkEntry
+    {
+        QString id;
+        QByteArray lines; // the "index" action and the document
+    };
+    bool writeBatch(const QList<BulkEntry> &batch, QString *error);
 
     AnalyticsSettings m_settings;
     OpenSearchClient m_client;
