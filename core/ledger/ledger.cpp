@@ -173,8 +173,14 @@ bool Ledger::recordSales(const QString &reader, const QList<Sale> &sales,
 bool Ledger::recordPortions(const QString &reader, const QList<PortionsUsed> &lines,
     const QList<SourceOffset> &offsets, QString *error)
 {
-    for (const PortionsUsed &line : lines) {
-        if (line.topic != QLatin1String(kOrderTopic) && line.topic != QLatin1String(kCookTopic)) {
+    // Stored under the topic's part in the shop, without the prefix: what totals() adds up.
+    QList<PortionsUsed> byShopTopic = lines;
+    for (PortionsUsed &line : byShopTopic) {
+        if (line.topic.endsWith(QLatin1String(kOrderTopic))) {
+            line.topic = QString::fromLatin1(kOrderTopic);
+        } else if (line.topic.endsWith(QLatin1String(kCookTopic))) {
+            line.topic = QString::fromLatin1(kCookTopic);
+        } else {
             m_impl->fail(QStringLiteral("the %1's batch is not recorded").arg(reader),
                 QStringLiteral("portions of order %1 come from \"%2\", not from %3 or %4")
                     .arg(line.order)
@@ -185,8 +191,9 @@ bool Ledger::recordPortions(const QString &reader, const QList<PortionsUsed> &li
     }
     return m_impl->writeBatch(
         reader,
-        [&lines](
-            LedgerWrites &writes, QString *reason) { return writes.writePortions(lines, reason); },
+        [&byShopTopic](LedgerWrites &writes, QString *reason) {
+            return writes.writePortions(byShopTopic, reason);
+        },
         offsets, error);
 }
 

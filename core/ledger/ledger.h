@@ -9,7 +9,8 @@
 
 namespace chippy::ledger {
 
-// The shop's topics a ledger line comes from, without the shop's topic prefix.
+// The shop's topics a ledger line comes from (a name with the shop's topic prefix, such as
+// "shop1.ORDER", counts as the same topic).
 inline constexpr auto kOrderTopic = "ORDER";
 inline constexpr auto kCookTopic = "COOK";
 
@@ -36,7 +37,7 @@ struct Sale
 // sent to be cooked (from COOK).
 struct PortionsUsed
 {
-    QString topic; // kOrderTopic or kCookTopic: an order is counted once per topic
+    QString topic; // ORDER or COOK, prefixed or not: an order is counted once per topic
     qint64 order = -1;
     QMap<QString, int> portions; // item -> portions
 };

@@ -265,13 +265,36 @@ private slots:
         QCOMPARE(*offsets, (QList<SourceOffset> {{kOrder, 0, 1}}));
     }
 
+    void countsPortionsFromPrefixedTopicsAsOrderAndCook()
+    {
+        QString error;
+        auto lines = portionsOfTwoOrdersAndOneCook();
+        lines[0].topic = QStringLiteral("shop1.ORDER");
+        lines[2].topic = QStringLiteral("shop1.COOK");
+        QVERIFY2(m_ledger->recordPortions(
+                     kStockist, lines, {{QStringLiteral("shop1.ORDER"), 0, 2}}, &error),
+            qPrintable(error));
+        // The same order from the unprefixed topic is the same line.
+        QVERIFY2(m_ledger->recordPortions(kStockist, portionsOfTwoOrdersAndOneCook(), {}, &error),
+            qPrintable(error));
+        const auto totals = m_ledger->totals(&error);
+        QVERIFY2(totals, qPrintable(error));
+        QCOMPARE(totals->portionsOrdered,
+            (QMap<QString, qint64> {{QStringLiteral("chips"), 3}, {QStringLiteral("cod"), 1},
+                {QStringLiteral("plaice"), 1}}));
+        QCOMPARE(totals->portionsCooked, (QMap<QString, qint64> {{QStringLiteral("plaice"), 1}}));
+        const auto offsets = m_ledger->offsets(kStockist, &error);
+        QVERIFY2(offsets, qPrintable(error));
+        QCOMPARE(*offsets, (QList<SourceOffset> {{QStringLiteral("shop1.ORDER"), 0, 2}}));
+    }
+
     void refusesPortionsFromAnotherTopicInWords()
     {
         QString error;
         auto lines = portionsOfTwoOrdersAndOneCook();
-        lines[1].topic = QStringLiteral("shop1.ORDER");
+        lines[1].topic = QStringLiteral("HOT-FOOD");
         QVERIFY(!m_ledger->recordPortions(kStockist, lines, {{kOrder, 0, 2}}, &error));
-        QVERIFY2(error.contains(QStringLiteral("\"shop1.ORDER\", not from ORDER or COOK")),
+        QVERIFY2(error.contains(QStringLiteral("\"HOT-FOOD\", not from ORDER or COOK")),
             qPrintable(error));
         QCOMPARE(m_database.scalar(QStringLiteral("SELECT COUNT(*) FROM portions"), &error), 0);
         QCOMPARE(
