@@ -159,7 +159,14 @@ ApplicationWindow {
                         }
                     }
 
+                    // The shop's own charts; once the statistician joined, the charts its store
+                    // answers instead.
                     RowLayout {
+                        id: bottom
+
+                        readonly property bool analytics: Controller.analytics.active
+                        readonly property bool backOffice: Controller.analytics.active || Controller.analytics.books
+
                         Layout.fillWidth: true
                         Layout.preferredHeight: Math.min(Theme.panelHeight, window.height * 0.27)
                         Layout.maximumHeight: Layout.preferredHeight
@@ -175,17 +182,44 @@ ApplicationWindow {
                             Layout.fillWidth: true
                             Layout.fillHeight: true
                             Layout.preferredWidth: 3
-                            visible: Controller.records.partition < 0
+                            visible: Controller.records.partition < 0 && !bottom.backOffice
+                        }
+                        BackOfficeSummary {
+                            objectName: "backOfficeSummary"
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.preferredWidth: 3
+                            visible: Controller.records.partition < 0 && bottom.backOffice
                         }
                         RateChart {
                             Layout.fillWidth: true
                             Layout.fillHeight: true
                             Layout.preferredWidth: 2
+                            visible: !bottom.analytics
                         }
                         LagChart {
                             Layout.fillWidth: true
                             Layout.fillHeight: true
                             Layout.preferredWidth: 2
+                            visible: !bottom.analytics
+                        }
+                        ItemsChart {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.preferredWidth: 2
+                            visible: bottom.analytics
+                        }
+                        PrepChart {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.preferredWidth: 2
+                            visible: bottom.analytics
+                        }
+                        StoreRateChart {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            Layout.preferredWidth: 2
+                            visible: bottom.analytics
                         }
                     }
                 }

@@ -1,5 +1,7 @@
 #include "gui_options.h"
 
+#include "back_office_options.h"
+
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
@@ -66,6 +68,12 @@ std::optional<GuiOptions> GuiOptions::from(const QCommandLineParser &parser, QSt
     o.profilePath = parser.value(QStringLiteral("profile"));
     o.bootstrap = parser.value(QStringLiteral("bootstrap"));
     o.topicPrefix = parser.value(QStringLiteral("topic-prefix"));
+    const auto stores = app::BackOfficeOptions::from(parser, error);
+    if (!stores) {
+        return std::nullopt;
+    }
+    o.analytics = stores->analytics;
+    o.ledger = stores->ledger;
     if (!o.profilePath.isEmpty() && !o.bootstrap.isEmpty()) {
         *error = QStringLiteral("use either --profile or --bootstrap, not both");
         return std::nullopt;

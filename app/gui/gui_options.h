@@ -1,5 +1,8 @@
 #pragma once
 
+#include "analytics/analytics_store.h"
+#include "ledger/ledger.h"
+
 #include <QSize>
 #include <QString>
 
@@ -9,8 +12,8 @@ class QCommandLineParser;
 
 namespace chippy::gui {
 
-// What the window was asked to do on the command line. The scenario, cluster and topic
-// options are shared with the headless mode, which declares them.
+// What the window was asked to do on the command line. The scenario, cluster, topic and
+// back-office store options are shared with the headless mode, which declares them.
 struct GuiOptions
 {
     QString scenario = QStringLiteral("model-1");
@@ -24,6 +27,9 @@ struct GuiOptions
     QString profilePath;
     QString bootstrap;
     QString topicPrefix;
+    // Where the statistician writes and the ledger is; the embedded SQLite ones when unset.
+    analytics::AnalyticsSettings analytics;
+    ledger::LedgerSettings ledger;
 
     // Adds the window's own options to the application's parser.
     static void addTo(QCommandLineParser &parser);

@@ -95,6 +95,8 @@ int runGui(QApplication &app, const GuiOptions &options)
 
     shop::ShopConfig base = windowShopConfig();
     base.topics.prefix = options.topicPrefix;
+    base.analytics = options.analytics;
+    base.ledger = options.ledger;
     ShopController controller(base, nullptr);
     if (!options.profilePath.isEmpty()) {
         const QString error = controller.cluster()->importProperties(options.profilePath);

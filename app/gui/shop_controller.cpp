@@ -1,5 +1,6 @@
 #include "shop_controller.h"
 
+#include "analytics_poller.h"
 #include "chart_feed.h"
 #include "embedded_kafka.h"
 #include "event_drain.h"
@@ -10,6 +11,7 @@
 #include "rebalance_model.h"
 #include "record_model.h"
 #include "scene_list.h"
+#include "shop/menu.h"
 #include "till_model.h"
 #include "token_model.h"
 
@@ -51,6 +53,9 @@ ShopController::ShopController(shop::ShopConfig base, QObject *parent)
     , m_records(new RecordModel(this))
     , m_scenes(new SceneList(this))
     , m_charts(new ChartFeed(this))
+    , m_backOffice(new BackOfficeModel(m_base.topics, this))
+    , m_analytics(new AnalyticsFeed(shop::Menu::standard().currency(), this))
+    , m_poller(new AnalyticsPoller(m_analytics, this))
     , m_drain(new EventDrain(this))
 {
     s_instance = this;
@@ -176,6 +181,11 @@ void ShopController::togglePause()
     command([paused](shop::ShopSession &s) { s.setPaused(paused); });
 }
 
+void ShopController::stopTills()
+{
+    command([](shop::ShopSession &s) { s.stopTills(); });
+}
+
 void ShopController::step()
 {
     if (!m_state.paused) {
@@ -209,6 +219,11 @@ QString ShopController::addLateConsumer(const QString &kind, double value)
     }
     command([start](shop::ShopSession &s) { s.addLateReader(start); });
     return {};
+}
+
+void ShopController::addBackOffice(const QString &role)
+{
+    command([role](shop::ShopSession &s) { s.addBackOffice(role); });
 }
 
 void ShopController::nextScene()
@@ -344,6 +359,7 @@ void ShopController::retireSession()
         return;
     }
     m_open = false;
+    m_poller->stop();
     m_drain->stop();
     m_drain->detachAll();
     m_sampler.stop();
@@ -394,6 +410,8 @@ void ShopController::onState(const shop::SessionState &state)
     }
     const bool tillsChanged = state.settings.tills != m_state.settings.tills;
     m_state = state;
+    m_backOffice->setJoined(state.backOffice);
+    m_poller->follow(state.backOffice, m_session->analyticsSettings(), m_session->ledgerSettings());
     if (tillsChanged) {
         m_tills->setTills(tillCount());
         m_order->setQueues(tillCount());
@@ -415,6 +433,7 @@ void ShopController::applyBatch(const QVector<shop::ShopEvent> &events)
     m_cooks->applyEvents(events);
     m_counters->applyEvents(events);
     m_late->applyEvents(events);
+    m_backOffice->applyEvents(events);
     m_rebalances->applyEvents(events);
     m_notices->applyEvents(events);
     m_tokens->applyEvents(events, now);
@@ -440,6 +459,7 @@ void ShopController::onClusterView(const shop::ClusterViewPtr &view)
     m_cooks->applyView(*view);
     m_counters->applyView(*view);
     m_late->applyView(*view);
+    m_backOffice->applyView(*view);
     if (m_order->count() > 0) {
         m_tills->setPartitions(m_order->count());
     }
@@ -486,6 +506,8 @@ void ShopController::clearModels()
     m_cooks->clear();
     m_counters->clear();
     m_late->clear();
+    m_backOffice->clear();
+    m_analytics->clear();
     m_rebalances->clear();
     m_tokens->clear();
     m_index.clear();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analytics_feed.h"
+#include "back_office_model.h"
 #include "chart_feed.h"
 #include "cluster_settings.h"
 #include "journey_model.h"
@@ -28,6 +30,7 @@ class QThread;
 
 namespace chippy::gui {
 
+class AnalyticsPoller;
 class EventDrain;
 
 // What the window talks to: the shop session (on a thread of its own, driven by queued calls),
@@ -57,6 +60,8 @@ class ShopController : public QObject
     Q_PROPERTY(chippy::gui::JourneyModel *journey READ journey CONSTANT)
     Q_PROPERTY(chippy::gui::SceneList *scenes READ scenes CONSTANT)
     Q_PROPERTY(chippy::gui::ChartFeed *charts READ charts CONSTANT)
+    Q_PROPERTY(chippy::gui::BackOfficeModel *backOffice READ backOffice CONSTANT)
+    Q_PROPERTY(chippy::gui::AnalyticsFeed *analytics READ analytics CONSTANT)
     Q_PROPERTY(chippy::gui::ClusterSettings *cluster READ cluster CONSTANT)
 
     Q_PROPERTY(QString orderTopic READ orderTopic CONSTANT)
@@ -87,6 +92,8 @@ class ShopController : public QObject
     Q_PROPERTY(int cookTimeMs READ cookTimeMs NOTIFY settingsChanged)
     Q_PROPERTY(double plaiceShare READ plaiceShare NOTIFY settingsChanged)
     Q_PROPERTY(int retentionS READ retentionS NOTIFY settingsChanged)
+    // The back-office readers that joined: "accountant", "statistician", "stockist".
+    Q_PROPERTY(QStringList backOfficeJoined READ backOfficeJoined NOTIFY settingsChanged)
     // Goes up whenever the session reports its state, also when nothing changed (a command
     // was refused): controls that were moved by hand go back to what the shop has.
     Q_PROPERTY(int settingsRevision READ settingsRevision NOTIFY settingsChanged)
@@ -134,6 +141,8 @@ public:
     JourneyModel *journey() const { return m_journey; }
     SceneList *scenes() const { return m_scenes; }
     ChartFeed *charts() const { return m_charts; }
+    BackOfficeModel *backOffice() const { return m_backOffice; }
+    AnalyticsFeed *analytics() const { return m_analytics; }
     ClusterSettings *cluster() const { return m_cluster; }
 
     QString orderTopic() const { return m_base.topics.order(); }
@@ -167,6 +176,7 @@ public:
     int cookTimeMs() const { return m_state.settings.cookTimeMs.value_or(0); }
     double plaiceShare() const { return m_state.settings.plaiceShare.value_or(0); }
     int retentionS() const { return m_state.retentionS; }
+    QStringList backOfficeJoined() const { return m_state.backOffice; }
     int settingsRevision() const { return m_settingsRevision; }
 
     qint64 placed() const { return m_counts.placed; }
@@ -195,11 +205,15 @@ public:
     Q_INVOKABLE void placeBadOrder();
     Q_INVOKABLE void restartBroker();
     Q_INVOKABLE void togglePause();
+    // No new customers; what was ordered is still served.
+    Q_INVOKABLE void stopTills();
     // While paused: lets the shop run for half a second, then holds it again.
     Q_INVOKABLE void step();
     // kind: "earliest", "latest", "offset" (value: the offset) or "time" (value: ms since
     // the epoch, or seconds ago when negative). Returns the reason when refused.
     Q_INVOKABLE QString addLateConsumer(const QString &kind, double value = 0);
+    // "accountant", "statistician" or "stockist" joins late and replays the log.
+    Q_INVOKABLE void addBackOffice(const QString &role);
 
     Q_INVOKABLE void nextScene();
     Q_INVOKABLE void previousScene();
@@ -262,6 +276,9 @@ private:
     RecordModel *m_records;
     SceneList *m_scenes;
     ChartFeed *m_charts;
+    BackOfficeModel *m_backOffice;
+    AnalyticsFeed *m_analytics;
+    AnalyticsPoller *m_poller;
     EventDrain *m_drain;
 
     QThread *m_thread = nullptr;

@@ -1,51 +1,10 @@
 #include "headless_options.h"
 
+#include "back_office_options.h"
+
 #include <QCommandLineParser>
-#include <QProcessEnvironment>
-#include <QUrl>
 
 namespace chippy::app {
-
-namespace {
-
-// The OpenSearch URL and the ledger's DSN; passwords come from the environment (or the URL),
-// never from a command line that others can read.
-bool readBackOfficeStores(const QCommandLineParser &parser, HeadlessOptions &o, QString *error)
-{
-    const auto environment = QProcessEnvironment::systemEnvironment();
-    if (parser.isSet(QStringLiteral("analytics"))) {
-        QUrl url(parser.value(QStringLiteral("analytics")));
-        if (!url.isValid()
-            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-            || url.host().isEmpty()) {
-            *error = QStringLiteral("--analytics needs an http:// or https:// URL of OpenSearch");
-            return false;
-        }
-        o.analytics.user = url.userName();
-        o.analytics.password = url.password();
-        o.analytics.url = url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString();
-    }
-    if (parser.isSet(QStringLiteral("analytics-user"))) {
-        o.analytics.user = parser.value(QStringLiteral("analytics-user"));
-    }
-    if (environment.contains(QStringLiteral("CHIPPY_ANALYTICS_PASSWORD"))) {
-        o.analytics.password = environment.value(QStringLiteral("CHIPPY_ANALYTICS_PASSWORD"));
-    }
-    o.analytics.caFile = parser.value(QStringLiteral("analytics-ca"));
-    if (parser.isSet(QStringLiteral("ledger"))) {
-        QString dsn = parser.value(QStringLiteral("ledger"));
-        const QString password = environment.value(QStringLiteral("CHIPPY_LEDGER_PASSWORD"));
-        if (dsn.startsWith(QLatin1String("postgres")) && !password.isEmpty()) {
-            QUrl url(dsn);
-            url.setPassword(password);
-            dsn = url.toString();
-        }
-        o.ledger.dsn = dsn;
-    }
-    return true;
-}
-
-} // namespace
 
 void HeadlessOptions::addTo(QCommandLineParser &parser)
 {
@@ -78,21 +37,8 @@ void HeadlessOptions::addTo(QCommandLineParser &parser)
         {QStringLiteral("drain-timeout"),
             QStringLiteral("How long to wait for the last orders to be served, in seconds."),
             QStringLiteral("seconds")},
-        {QStringLiteral("analytics"),
-            QStringLiteral("Send the statistician's documents to the OpenSearch at this URL "
-                           "(the password, if any, from CHIPPY_ANALYTICS_PASSWORD)."),
-            QStringLiteral("url")},
-        {QStringLiteral("analytics-user"), QStringLiteral("User name for OpenSearch."),
-            QStringLiteral("name")},
-        {QStringLiteral("analytics-ca"),
-            QStringLiteral("Trust the certificate authority in this PEM file for OpenSearch."),
-            QStringLiteral("file")},
-        {QStringLiteral("ledger"),
-            QStringLiteral("Keep the accountant's and stockist's books here: sqlite:FILE or "
-                           "postgresql://user@host:port/database (the password from "
-                           "CHIPPY_LEDGER_PASSWORD)."),
-            QStringLiteral("dsn")},
     });
+    BackOfficeOptions::addTo(parser);
 }
 
 std::optional<HeadlessOptions> HeadlessOptions::from(
@@ -124,9 +70,12 @@ std::optional<HeadlessOptions> HeadlessOptions::from(
     o.bootstrap = parser.value(QStringLiteral("bootstrap"));
     o.dataDir = parser.value(QStringLiteral("data-dir"));
     o.topicPrefix = parser.value(QStringLiteral("topic-prefix"));
-    if (!readBackOfficeStores(parser, o, error)) {
+    const auto stores = BackOfficeOptions::from(parser, error);
+    if (!stores) {
         return std::nullopt;
     }
+    o.analytics = stores->analytics;
+    o.ledger = stores->ledger;
     if (!o.profilePath.isEmpty() && !o.bootstrap.isEmpty()) {
         *error = QStringLiteral("use either --profile or --bootstrap, not both");
         return std::nullopt;

@@ -33,6 +33,16 @@ Item {
                                              xCook < xPreparers + Theme.cardWidth ? preparersBottom : 0)
                                     + (Theme.presenter ? Theme.gap * 3 : labelHeight + Theme.gap * 2)
 
+    readonly property real shopBottom: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
+                                                Controller.hasCook ? cookTop + Math.max(cookBox.height, Controller.cooks.count * cardPitch, hotFoodBox.height) + Theme.gap * 2
+                                                                  : countersBottom)
+    // The back office: one card per reader in a row under the whole shop, as its readers read
+    // every topic.
+    readonly property real backOfficeTop: shopBottom + labelHeight + Theme.gap
+    // A title and three lines of small text.
+    readonly property real backOfficeHeight: 2 * Theme.padding + (Theme.cardTitleSize + 3 * Theme.smallSize) * 1.25
+    readonly property real backOfficeWidth: (rightEdge - 2 * Theme.gap * 2) / 3
+
     signal partitionActivated(string topic, int partition)
 
     function tillY(index: int): real {
@@ -90,9 +100,7 @@ Item {
     }
 
     implicitWidth: rightEdge
-    implicitHeight: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
-                             Controller.hasCook ? cookTop + Math.max(cookBox.height, Controller.cooks.count * cardPitch, hotFoodBox.height) + Theme.gap * 2
-                                               : countersBottom) + Theme.gap
+    implicitHeight: (Controller.backOffice.count > 0 ? backOfficeTop + backOfficeHeight : shopBottom) + Theme.gap
 
     // Column headings
     ShopText {
@@ -122,6 +130,16 @@ Item {
         y: diagram.preparersBottom + Theme.gap
         visible: Controller.lateReaders.count > 0
         text: qsTr("LATE READERS · a group each")
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: 0
+        y: diagram.shopBottom + Theme.gap
+        width: diagram.rightEdge
+        visible: Controller.backOffice.count > 0
+        text: qsTr("BACK OFFICE · each in a group of its own, replaying the log from the start")
         dim: true
         strong: true
         font.pixelSize: Theme.labelSize
@@ -399,6 +417,22 @@ Item {
         selectedTopic: diagram.selectedTopic
         selectedPartition: diagram.selectedPartition
         onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)
+    }
+
+    Repeater {
+        id: backOfficeCards
+
+        objectName: "backOfficeCards"
+        model: Controller.backOffice
+
+        BackOfficeCard {
+            required property int index
+
+            x: index * (diagram.backOfficeWidth + Theme.gap * 2)
+            y: diagram.backOfficeTop
+            width: diagram.backOfficeWidth
+            height: diagram.backOfficeHeight
+        }
     }
 
     // Orders in flight, at most TokenModel.kMaxTokens of them

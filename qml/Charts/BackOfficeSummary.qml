@@ -1,0 +1,58 @@
+import QtQuick
+import Chippy
+
+// What the back office's stores say: the money taken and orders counted by the statistician,
+// the accountant's and stockist's books, and which store answers.
+Panel {
+    id: panel
+
+    readonly property var feed: Controller.analytics
+
+    title: qsTr("BACK OFFICE · what the stores say")
+
+    Column {
+        anchors.fill: parent
+        spacing: Theme.presenter ? 0 : 2
+        clip: true
+
+        ShopText {
+            objectName: "moneyTaken"
+            width: parent.width
+            visible: panel.feed.active
+            text: panel.feed.hasFigures ? qsTr("%1 taken · %2 orders").arg(panel.feed.moneyTaken).arg(panel.feed.ordersCounted)
+                                        : qsTr("asking the analytics store…")
+            strong: true
+        }
+        ShopText {
+            width: parent.width
+            visible: panel.feed.books
+            text: panel.feed.hasBooks ? qsTr("books: %1 orders · %2").arg(panel.feed.ordersBooked).arg(panel.feed.moneyBooked)
+                                      : panel.feed.ledgerProblem
+            color: panel.feed.hasBooks ? Theme.text : Theme.bad
+            font.pixelSize: Theme.smallSize
+        }
+        ShopText {
+            width: parent.width
+            visible: panel.feed.books && panel.feed.portions !== ""
+            text: qsTr("portions: %1").arg(panel.feed.portions)
+            font.pixelSize: Theme.smallSize
+        }
+        ShopText {
+            objectName: "storeLine"
+            width: parent.width
+            visible: panel.feed.active
+            text: panel.feed.problem !== "" ? panel.feed.problem : qsTr("charts from %1").arg(panel.feed.store)
+            color: panel.feed.problem !== "" ? Theme.bad : Theme.textDim
+            wrapMode: panel.feed.problem !== "" ? Text.Wrap : Text.NoWrap
+            maximumLineCount: 2
+            font.pixelSize: Theme.smallSize
+        }
+        ShopText {
+            width: parent.width
+            visible: panel.feed.books && panel.feed.ledgerStore !== "" && !Theme.presenter
+            text: qsTr("books in %1").arg(panel.feed.ledgerStore)
+            dim: true
+            font.pixelSize: Theme.smallSize
+        }
+    }
+}

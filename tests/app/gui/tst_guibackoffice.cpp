@@ -1,0 +1,221 @@
+#include "money_text.h"
+#include "shop_controller.h"
+#include "view_settings.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QQmlApplicationEngine>
+#include <QQmlError>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(ChippyPlugin)
+
+using namespace chippy;
+using namespace chippy::gui;
+
+// The back office in the window, offscreen on the embedded broker and the embedded SQLite
+// stores: a short model-4 shop, the accountant, statistician and stockist added with the
+// control panel's buttons, their cards replaying to lag 0, and the analytics feed filled by
+// the worker's queries until its figures are the orders the tills placed.
+class TestGuiBackOffice : public QObject
+{
+    Q_OBJECT
+
+private:
+    static constexpr int kOpenMs = 20000;
+    static constexpr int kShopMs = 45000;
+    static constexpr qint64 kOrdersBeforeJoining = 20;
+
+    static QByteArray shortModelFour()
+    {
+        return R"({
+            "name": "back-office-test",
+            "title": "The back office, briefly",
+            "description": "The model-4 shop for the back office to replay.",
+            "steps": [{
+                "title": "A shop with a history",
+                "caption": "Orders pile up in ORDER before anyone from the back office comes.",
+                "duration_s": 600,
+                "model": 4, "tills": 3, "order_partitions": 2, "preparers": 2, "cooks": 1,
+                "counters": 1, "rate": 15, "cook_time_ms": 200, "plaice_share": 0.3
+            }]
+        })";
+    }
+
+    // Repeater delegates are no QObject children of anything, so the items are looked for
+    // along the visual tree.
+    static QQuickItem *find(QQuickItem *from, const QString &name)
+    {
+        if (from->objectName() == name) {
+            return from;
+        }
+        for (QQuickItem *child : from->childItems()) {
+            if (QQuickItem *found = find(child, name)) {
+                return found;
+            }
+        }
+        return nullptr;
+    }
+
+    QQuickItem *item(const QString &name) const { return find(m_window->contentItem(), name); }
+
+    QVariantMap reader(const QString &role) const
+    {
+        const BackOfficeModel *model = m_controller->backOffice();
+        return model->get(model->rowOf(role));
+    }
+
+    bool everyReaderCaughtUp() const
+    {
+        const BackOfficeModel *model = m_controller->backOffice();
+        if (model->rowCount() != 3) {
+            return false;
+        }
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QVariantMap r = model->get(row);
+            if (r.value("lag").toLongLong() != 0 || r.value("state") != QLatin1String("caught-up")
+                || r.value("status") != QLatin1String("caught up")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        QVERIFY(m_dir.isValid());
+        QFile file(m_dir.filePath("back-office-test.json"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(shortModelFour());
+        file.close();
+
+        m_view = std::make_unique<ViewSettings>(nullptr);
+        m_controller = std::make_unique<ShopController>(shop::ShopConfig {}, nullptr);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_controller->backOffice(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString error;
+        QVERIFY2(m_controller->start(file.fileName(), 0, &error), qPrintable(error));
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        connect(m_engine.get(), &QQmlEngine::warnings, this,
+            [this](const QList<QQmlError> &warnings) { m_warnings.append(warnings); });
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Chippy/Main.qml")));
+        QCOMPARE(m_engine->rootObjects().size(), 1);
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        m_window->resize(1920, 1080);
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kOpenMs);
+    }
+
+    void cleanup()
+    {
+        for (const QQmlError &w : std::as_const(m_warnings)) {
+            qWarning().noquote() << w.toString();
+        }
+        QVERIFY2(m_warnings.isEmpty(), "the window reported QML warnings");
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_tester.reset();
+        m_controller.reset();
+        m_view.reset();
+    }
+
+    void moneyIsWrittenInTheMenusCurrency()
+    {
+        QCOMPARE(moneyText(139200, QStringLiteral("GBP")), QStringLiteral("£1,392.00"));
+        QCOMPARE(moneyText(5, QStringLiteral("EUR")), QStringLiteral("€0.05"));
+    }
+
+    void beforeTheStatisticianTheShopsOwnChartsShow()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->placed() >= kOrdersBeforeJoining, kShopMs);
+        QCOMPARE(m_controller->backOffice()->rowCount(), 0);
+        QVERIFY(!m_controller->analytics()->active());
+        QVERIFY(item("backOfficeSummary"));
+        QVERIFY(!item("backOfficeSummary")->isVisible());
+        for (const char *role : {"accountant", "statistician", "stockist"}) {
+            QQuickItem *button = item(QStringLiteral("add-") + QLatin1String(role));
+            QVERIFY2(button, role);
+            QVERIFY2(button->isEnabled(), role);
+        }
+    }
+
+    void theButtonsAddTheReadersAndDisableOnceJoined()
+    {
+        for (const char *role : {"accountant", "statistician", "stockist"}) {
+            QQuickItem *button = item(QStringLiteral("add-") + QLatin1String(role));
+            QVERIFY2(button, role);
+            QVERIFY(QMetaObject::invokeMethod(button, "clicked"));
+            QTRY_VERIFY2_WITH_TIMEOUT(!button->isEnabled(), role, kOpenMs);
+            QVERIFY(m_controller->backOfficeJoined().contains(QLatin1String(role)));
+        }
+        QCOMPARE(m_controller->backOffice()->rowCount(), 3);
+        QCOMPARE(reader("statistician").value("topics").toString(),
+            QStringLiteral("ORDER · COOK · HOT-FOOD · READY"));
+        QCOMPARE(reader("stockist").value("group").toString(), QStringLiteral("stockist"));
+        QQuickItem *cards = item("backOfficeCards");
+        QVERIFY(cards);
+        QTRY_COMPARE_WITH_TIMEOUT(cards->property("count").toInt(), 3, kOpenMs);
+    }
+
+    void eachReaderReplaysFromOffsetZero()
+    {
+        for (const char *role : {"accountant", "statistician", "stockist"}) {
+            QTRY_VERIFY2_WITH_TIMEOUT(reader(QLatin1String(role))
+                                          .value("status")
+                                          .toString()
+                                          .startsWith(QLatin1String("replaying from offset 0"))
+                    || reader(QLatin1String(role)).value("state") == QLatin1String("caught-up"),
+                role, kShopMs);
+        }
+        QVERIFY(m_controller->analytics()->active());
+        QVERIFY(m_controller->analytics()->books());
+    }
+
+    void theFiguresAreThePlacedOrdersOnceTheShopIsDrained()
+    {
+        m_controller->stopTills();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_controller->placed() > 0 && m_controller->waiting() == 0, kShopMs);
+        const qint64 placed = m_controller->placed();
+        QTRY_VERIFY_WITH_TIMEOUT(everyReaderCaughtUp(), kShopMs);
+        const AnalyticsFeed *feed = m_controller->analytics();
+        QTRY_COMPARE_WITH_TIMEOUT(feed->ordersCounted(), placed, kShopMs);
+        QTRY_COMPARE_WITH_TIMEOUT(feed->ordersBooked(), placed, kShopMs);
+        QVERIFY(feed->moneyTakenPence() > 0);
+        QVERIFY(feed->moneyTaken().startsWith(QStringLiteral("£")));
+        QCOMPARE(feed->moneyBooked(), feed->moneyTaken());
+        QVERIFY(feed->prepP50Ms() > 0);
+        QVERIFY(feed->prepP95Ms() >= feed->prepP50Ms());
+        QVERIFY(feed->itemNames().contains(QStringLiteral("chips")));
+        QVERIFY(feed->portions().contains(QStringLiteral("chips")));
+        QVERIFY(feed->problem().isEmpty());
+        QVERIFY(feed->store().startsWith(QStringLiteral("embedded SQLite")));
+        QQuickItem *storeLine = item("storeLine");
+        QVERIFY(storeLine);
+        QVERIFY(storeLine->isVisible());
+        QVERIFY(storeLine->property("text").toString().contains(feed->store()));
+        QVERIFY(item("backOfficeSummary")->isVisible());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ViewSettings> m_view;
+    std::unique_ptr<ShopController> m_controller;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+    QList<QQmlError> m_warnings;
+};
+
+QTEST_MAIN(TestGuiBackOffice)
+#include "tst_guibackoffice.moc"
