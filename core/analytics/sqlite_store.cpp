@@ -14,6 +14,7 @@ namespace chippy::analytics {
 namespace {
 
 static constexpr int kBusyTimeoutMs = 10000;
+static constexpr qint64 kMemoryMapBytes = 256 * 1024 * 1024;
 
 QString uniqueConnectionName()
 {
@@ -90,7 +91,11 @@ bool SqliteStore::open(QString *error)
             error, QStringLiteral("cannot open %1").arg(m_settings.sqlitePath), m_db.lastError());
     }
     QSqlQuery pragma(m_db);
-    for (const auto *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+    // Chart queries read the indexes straight from the OS's page cache, shared by the
+    // statistician's and the charts' connections, instead of copying pages into each.
+    const auto mmap = QStringLiteral("PRAGMA mmap_size=%1").arg(kMemoryMapBytes).toLatin1();
+    for (const auto *statement :
+        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", mmap.constData()}) {
         if (!pragma.exec(QString::fromLatin1(statement))) {
             return fail(error, QString::fromLatin1(statement), pragma.lastError());
         }
