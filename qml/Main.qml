@@ -206,7 +206,7 @@ ApplicationWindow {
                         ItemsChart {
                             Layout.fillWidth: true
                             Layout.fillHeight: true
-                            Layout.preferredWidth: 2
+                            Layout.preferredWidth: Theme.presenter ? 3 : 2
                             visible: bottom.analytics
                         }
                         PrepChart {

@@ -117,6 +117,8 @@ void BackOfficeModel::applyView(const shop::ClusterView &view)
     for (int at = 0; at < m_rows.size(); ++at) {
         Row &row = m_rows[at];
         const shop::ClusterView::Group *group = view.group(m_topics.prefix + row.role);
+        const bool firstView = row.replayTo.isEmpty();
+        bool pastReplay = true;
         qint64 lag = 0;
         for (const QString &name : std::as_const(row.topics)) {
             const shop::ClusterView::Topic *topic = view.topic(name);
@@ -124,6 +126,10 @@ void BackOfficeModel::applyView(const shop::ClusterView &view)
                 continue;
             }
             for (const shop::ClusterView::Partition &p : topic->partitions) {
+                const QString key = name + QLatin1Char(':') + QString::number(p.index);
+                if (firstView) {
+                    row.replayTo.insert(key, p.logEnd);
+                }
                 qint64 from = p.logStart;
                 if (group) {
                     for (const shop::ClusterView::Committed &c : group->committed) {
@@ -133,10 +139,14 @@ void BackOfficeModel::applyView(const shop::ClusterView &view)
                     }
                 }
                 lag += std::max<qint64>(0, p.logEnd - from);
+                pastReplay = pastReplay && from >= row.replayTo.value(key, 0);
             }
         }
-        if (lag != row.lag) {
+        const bool caughtUp
+            = row.caughtUp || (row.replayFrom >= 0 && (lag == 0 || (!firstView && pastReplay)));
+        if (lag != row.lag || caughtUp != row.caughtUp) {
             row.lag = lag;
+            row.caughtUp = caughtUp;
             changed(at);
         }
     }
@@ -169,7 +179,7 @@ QString BackOfficeModel::stateOf(const Row &row) const
     if (!row.error.isEmpty()) {
         return QStringLiteral("error");
     }
-    if (row.lag == 0 && row.replayFrom >= 0) {
+    if (row.caughtUp) {
         return QStringLiteral("caught-up");
     }
     return row.replayFrom >= 0 ? QStringLiteral("replaying") : QStringLiteral("joining");

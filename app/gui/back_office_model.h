@@ -5,6 +5,7 @@
 #include "shop/session/cluster_view.h"
 #include "shop/topic_names.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -48,7 +49,9 @@ public:
     void setJoined(const QStringList &roles);
     void applyEvents(const QVector<shop::ShopEvent> &events);
     // Lag per reader: for each partition of the topics it reads, the log end less its committed
-    // offset (the log start before it committed anything).
+    // offset (the log start before it committed anything). A reader has caught up once it
+    // committed past everything the log held when it was first seen joined, or its lag was 0:
+    // while the shop keeps taking orders its lag rarely stays at 0.
     void applyView(const shop::ClusterView &view);
     void clear();
 
@@ -63,6 +66,9 @@ private:
         qint64 lag = -1;
         qint64 recorded = 0;
         qint64 replayFrom = -1;
+        // Where the log ended, per "topic:partition", when the reader was first seen joined.
+        QHash<QString, qint64> replayTo;
+        bool caughtUp = false;
         QString error;
     };
 

@@ -8,7 +8,7 @@ Panel {
 
     readonly property var feed: Controller.analytics
 
-    title: qsTr("BACK OFFICE · what the stores say")
+    title: Theme.presenter ? qsTr("BACK OFFICE") : qsTr("BACK OFFICE · what the stores say")
 
     Column {
         anchors.fill: parent
@@ -25,7 +25,8 @@ Panel {
         }
         ShopText {
             width: parent.width
-            visible: panel.feed.books
+            // The accountant's card says the same in presenter mode, where there is room for less.
+            visible: Controller.backOfficeJoined.indexOf("accountant") >= 0 && (!Theme.presenter || !panel.feed.hasBooks)
             text: panel.feed.hasBooks ? qsTr("books: %1 orders · %2").arg(panel.feed.ordersBooked).arg(panel.feed.moneyBooked)
                                       : panel.feed.ledgerProblem
             color: panel.feed.hasBooks ? Theme.text : Theme.bad
@@ -33,15 +34,17 @@ Panel {
         }
         ShopText {
             width: parent.width
-            visible: panel.feed.books && panel.feed.portions !== ""
-            text: qsTr("portions: %1").arg(panel.feed.portions)
+            visible: Controller.backOfficeJoined.indexOf("stockist") >= 0 && panel.feed.portions !== ""
+            text: Theme.presenter ? panel.feed.portions : qsTr("portions: %1").arg(panel.feed.portions)
             font.pixelSize: Theme.smallSize
         }
         ShopText {
             objectName: "storeLine"
             width: parent.width
             visible: panel.feed.active
-            text: panel.feed.problem !== "" ? panel.feed.problem : qsTr("charts from %1").arg(panel.feed.store)
+            // In presenter mode the store without its file or index, which would not fit.
+            text: panel.feed.problem !== "" ? panel.feed.problem
+                                            : qsTr("charts from %1").arg(Theme.presenter ? panel.feed.store.split(" (")[0] : panel.feed.store)
             color: panel.feed.problem !== "" ? Theme.bad : Theme.textDim
             wrapMode: panel.feed.problem !== "" ? Text.Wrap : Text.NoWrap
             maximumLineCount: 2

@@ -1,3 +1,4 @@
+import QtQml
 import QtQuick
 import QtCharts
 import Chippy
@@ -6,7 +7,8 @@ import Chippy
 Panel {
     id: panel
 
-    title: qsTr("ITEMS SOLD · %1% to the cook").arg(Math.round(Controller.analytics.shareCooked * 100))
+    title: Theme.presenter ? qsTr("SOLD · %1% COOKED").arg(Math.round(Controller.analytics.shareCooked * 100))
+                           : qsTr("ITEMS SOLD · %1% sent to the cook").arg(Math.round(Controller.analytics.shareCooked * 100))
 
     ChartView {
         id: chart

@@ -8,9 +8,12 @@ import Chippy
 Panel {
     id: panel
 
-    title: qsTr("PREP TIME · p50 %1 s · p95 %2 s")
-        .arg((Controller.analytics.prepP50Ms / 1000).toFixed(1))
-        .arg((Controller.analytics.prepP95Ms / 1000).toFixed(1))
+    function duration(ms: real): string {
+        return ms < 1000 ? qsTr("%1 ms").arg(Math.round(ms)) : qsTr("%1 s").arg((ms / 1000).toFixed(1))
+    }
+
+    title: Theme.presenter ? qsTr("PREP %1 / %2").arg(duration(Controller.analytics.prepP50Ms)).arg(duration(Controller.analytics.prepP95Ms))
+                           : qsTr("PREP TIME · p50 %1 · p95 %2").arg(duration(Controller.analytics.prepP50Ms)).arg(duration(Controller.analytics.prepP95Ms))
 
     ChartView {
         id: chart

@@ -246,7 +246,7 @@ ScrollView {
                     objectName: "add-" + modelData[0]
                     Layout.fillWidth: true
                     text: modelData[1]
-                    enabled: !Controller.backOfficeJoined.includes(modelData[0])
+                    enabled: Controller.backOfficeJoined.indexOf(modelData[0]) < 0
                     onClicked: Controller.addBackOffice(modelData[0])
                     Accessible.description: modelData[2]
                 }

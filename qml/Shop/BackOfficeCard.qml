@@ -70,7 +70,8 @@ Card {
         ShopText {
             width: parent.width
             visible: !reader.failing
-            text: qsTr("reads %1").arg(reader.topics)
+            // The statistician's four topics only fit in presenter mode without the verb.
+            text: Theme.presenter ? "← " + reader.topics : qsTr("reads %1").arg(reader.topics)
             dim: true
             font.pixelSize: Theme.smallSize
         }
