@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Chippy
 
-// The shop's controls: how many of everyone, how fast, what-if buttons, where a late reader
-// starts, the back office, and the notices.
+// The shop's controls: how many of everyone, how fast, what-if buttons, the back office, where
+// a late reader starts, and the notices.
 ScrollView {
     id: panel
 
@@ -164,6 +164,37 @@ ScrollView {
 
         ShopText {
             Layout.topMargin: Theme.gap
+            text: qsTr("BACK OFFICE · joins late, replays the log")
+            dim: true
+            strong: true
+            font.pixelSize: Theme.labelSize
+        }
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
+
+            Repeater {
+                model: [["accountant", qsTr("Add accountant"), qsTr("Books the money taken from ORDER")],
+                        ["statistician", qsTr("Add statistician"), qsTr("Writes every topic into the analytics store the charts ask")],
+                        ["stockist", qsTr("Add stockist"), qsTr("Counts the portions used from ORDER and COOK")]]
+
+                Button {
+                    required property var modelData
+
+                    objectName: "add-" + modelData[0]
+                    Layout.fillWidth: true
+                    text: modelData[1]
+                    enabled: Controller.backOfficeJoined.indexOf(modelData[0]) < 0
+                    onClicked: Controller.addBackOffice(modelData[0])
+                    Accessible.description: modelData[2]
+                }
+            }
+        }
+
+        ShopText {
+            Layout.topMargin: Theme.gap
             text: qsTr("LATE CONSUMER STARTS AT")
             dim: true
             strong: true
@@ -218,37 +249,6 @@ ScrollView {
                     const refusal = Controller.addLateConsumer(kind, value)
                     if (refusal !== "")
                         Controller.notices.post("refused", refusal)
-                }
-            }
-        }
-
-        ShopText {
-            Layout.topMargin: Theme.gap
-            text: qsTr("BACK OFFICE · joins late, replays the log")
-            dim: true
-            strong: true
-            font.pixelSize: Theme.labelSize
-        }
-        GridLayout {
-            Layout.fillWidth: true
-            columns: 2
-            columnSpacing: Theme.gap
-            rowSpacing: Theme.gap
-
-            Repeater {
-                model: [["accountant", qsTr("Add accountant"), qsTr("Books the money taken from ORDER")],
-                        ["statistician", qsTr("Add statistician"), qsTr("Writes every topic into the analytics store the charts ask")],
-                        ["stockist", qsTr("Add stockist"), qsTr("Counts the portions used from ORDER and COOK")]]
-
-                Button {
-                    required property var modelData
-
-                    objectName: "add-" + modelData[0]
-                    Layout.fillWidth: true
-                    text: modelData[1]
-                    enabled: Controller.backOfficeJoined.indexOf(modelData[0]) < 0
-                    onClicked: Controller.addBackOffice(modelData[0])
-                    Accessible.description: modelData[2]
                 }
             }
         }
