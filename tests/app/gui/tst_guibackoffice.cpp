@@ -1,4 +1,5 @@
 #include "money_text.h"
+#include "real_servers.h"
 #include "shop_controller.h"
 #include "view_settings.h"
 
@@ -8,6 +9,7 @@
 #include <QQmlError>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -18,9 +20,10 @@ using namespace chippy;
 using namespace chippy::gui;
 
 // The back office in the window, offscreen on the embedded broker and the embedded SQLite
-// stores: a short model-4 shop, the accountant, statistician and stockist added with the
-// control panel's buttons, their cards replaying to lag 0, and the analytics feed filled by
-// the worker's queries until its figures are the orders the tills placed.
+// stores (or, with CHIPPY_TEST_ANALYTICS=opensearch, the OpenSearch of the opensearch
+// fixture for the statistician and the charts): a short model-4 shop, the accountant, statistician
+// and stockist added with the control panel's buttons, their cards replaying to lag 0, and the
+// analytics feed filled by the worker's queries until its figures are the orders the tills placed.
 class TestGuiBackOffice : public QObject
 {
     Q_OBJECT
@@ -63,6 +66,11 @@ private:
 
     QQuickItem *item(const QString &name) const { return find(m_window->contentItem(), name); }
 
+    bool onOpenSearch() const
+    {
+        return qEnvironmentVariable("CHIPPY_TEST_ANALYTICS") == QLatin1String("opensearch");
+    }
+
     QVariantMap reader(const QString &role) const
     {
         const BackOfficeModel *model = m_controller->backOffice();
@@ -95,8 +103,16 @@ private slots:
         file.write(shortModelFour());
         file.close();
 
+        shop::ShopConfig base;
+        if (onOpenSearch()) {
+            const test::RealOpenSearch search = test::realOpenSearch();
+            QVERIFY2(search.running(), qPrintable(search.error));
+            base.analytics.url = search.url;
+            base.analytics.index = QStringLiteral("chippy-gui-%1")
+                                       .arg(QRandomGenerator::global()->generate(), 0, 36);
+        }
         m_view = std::make_unique<ViewSettings>(nullptr);
-        m_controller = std::make_unique<ShopController>(shop::ShopConfig {}, nullptr);
+        m_controller = std::make_unique<ShopController>(base, nullptr);
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_controller->backOffice(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QString error;
@@ -199,7 +215,9 @@ private slots:
         QVERIFY(feed->itemNames().contains(QStringLiteral("chips")));
         QVERIFY(feed->portions().contains(QStringLiteral("chips")));
         QVERIFY(feed->problem().isEmpty());
-        QVERIFY(feed->store().startsWith(QStringLiteral("embedded SQLite")));
+        QVERIFY2(feed->store().startsWith(onOpenSearch() ? QStringLiteral("OpenSearch at http://")
+                                                         : QStringLiteral("embedded SQLite")),
+            qPrintable(feed->store()));
         QQuickItem *storeLine = item("storeLine");
         QVERIFY(storeLine);
         QVERIFY(storeLine->isVisible());
