@@ -18,9 +18,12 @@ private slots:
             &scenes, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QString error;
         QCOMPARE(scenes.load(QStringLiteral("model-3"), &error), 2);
-        QCOMPARE(scenes.count(), 4);
+        // Models 1 to 4 are a step each, model 5 (the back office) four.
+        QCOMPARE(scenes.count(), 8);
         QCOMPARE(scenes.scenarioOf(0), QStringLiteral("model-1"));
         QCOMPARE(scenes.step(3).settings.model.value(), 4);
+        QCOMPARE(scenes.scenarioOf(4), QStringLiteral("model-5"));
+        QCOMPARE(scenes.scenarioOf(7), QStringLiteral("model-5"));
         QVERIFY(!scenes.data(scenes.index(1), SceneList::CaptionRole).toString().isEmpty());
     }
 
@@ -29,7 +32,7 @@ private slots:
         SceneList scenes;
         QString error;
         QCOMPARE(scenes.load(QStringLiteral("talk"), &error), 0);
-        QCOMPARE(scenes.count(), 4);
+        QCOMPARE(scenes.count(), 5);
         // Step 3 only names the preparers and counters; tills and partitions come from step 2.
         const shop::ScenarioStep third = scenes.settled(2);
         QCOMPARE(third.settings.tills.value(), 4);
