@@ -65,12 +65,28 @@ void AnalyticsWorker::readFigures(shop::BackOfficeTotals &totals)
         figures = m_store->figures({0, kBucketMs}, &error);
     }
     if (!figures) {
-        totals.analyticsError = m_analyticsSettings.usesOpenSearch()
-            ? tr("OpenSearch unreachable at %1 (%2)").arg(m_analyticsSettings.url, error)
-            : tr("%1 cannot be read (%2)").arg(totals.analyticsStore, error);
+        totals.analyticsError = problemOf(error);
         return;
     }
     totals.figures = std::move(figures);
+}
+
+QString AnalyticsWorker::problemOf(const QString &error) const
+{
+    if (!m_analyticsSettings.usesOpenSearch()) {
+        return tr("%1 cannot be read (%2)").arg(m_store->describe(), error);
+    }
+    // The store says where it failed ("cannot put the index template: OpenSearch unreachable
+    // at URL: connection refused"); the charts say what matters to them.
+    const QString unreachable
+        = QStringLiteral("OpenSearch unreachable at %1: ").arg(m_analyticsSettings.url);
+    const qsizetype at = error.indexOf(unreachable);
+    if (at >= 0) {
+        return tr("OpenSearch unreachable at %1 (%2)")
+            .arg(m_analyticsSettings.url, error.mid(at + unreachable.size()));
+    }
+    return tr("OpenSearch at %1 does not answer the charts (%2)")
+        .arg(m_analyticsSettings.url, error);
 }
 
 void AnalyticsWorker::readBooks(shop::BackOfficeTotals &totals)

@@ -42,6 +42,8 @@ private:
     void tick();
     void readFigures(shop::BackOfficeTotals &totals);
     void readBooks(shop::BackOfficeTotals &totals);
+    // Why the charts have no figures, in words.
+    QString problemOf(const QString &error) const;
 
     const analytics::AnalyticsSettings m_analyticsSettings;
     const ledger::LedgerSettings m_ledgerSettings;

@@ -144,6 +144,8 @@ private slots:
                      QStringLiteral("OpenSearch unreachable at %1 (").arg(down.url)),
             qPrintable(reading.analyticsError));
         QVERIFY(reading.analyticsError.endsWith(QLatin1Char(')')));
+        // Said once, with the reason in brackets.
+        QCOMPARE(reading.analyticsError.count(QStringLiteral("unreachable")), 1);
 
         AnalyticsFeed feed(QStringLiteral("GBP"));
         shop::BackOfficeTotals answered;
