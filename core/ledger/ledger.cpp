@@ -151,7 +151,7 @@ std::unique_ptr<Ledger> Ledger::open(const LedgerSettings &settings, QString *er
         impl->fail(QStringLiteral("cannot open the ledger"), reason, error);
         return nullptr;
     }
-    qCInfo(lcLedger).noquote() << "ledger open:" << location->describe();
+    qCDebug(lcLedger).noquote() << "ledger open:" << location->describe();
     return std::unique_ptr<Ledger>(new Ledger(std::move(impl)));
 }
 

@@ -37,9 +37,11 @@ const char *const kTables[] = {
 bool createTables(LedgerConnection &connection, QString *reason)
 {
     QSqlDatabase &db = connection.database();
+    // "relation already exists, skipping" on every start is not news.
     if (connection.isPostgres()
-        && !runStatement(
-            db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSchemaLockKey), reason)) {
+        && (!runStatement(db, QStringLiteral("SET LOCAL client_min_messages TO warning"), reason)
+            || !runStatement(db,
+                QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSchemaLockKey), reason))) {
         return false;
     }
     for (const char *sql : kTables) {

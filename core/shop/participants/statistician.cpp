@@ -66,7 +66,11 @@ std::optional<analytics::EventDocument> Statistician::documentFor(
 bool Statistician::openStore(QString *)
 {
     // Prepared on the first write, so a store that is down now only holds the reader still.
-    m_store = analytics::openAnalyticsStore(config().analytics);
+    // The reader does its own retrying, holding still between tries; a write gives up soon so
+    // that stopping the reader never waits long for it.
+    analytics::AnalyticsSettings settings = config().analytics;
+    settings.retryBudgetMs = std::min(settings.retryBudgetMs, kStoreRetryBudgetMs);
+    m_store = analytics::openAnalyticsStore(settings);
     m_prepared = false;
     return true;
 }

@@ -28,6 +28,8 @@ protected:
     QString storeName() const override;
 
 private:
+    static constexpr int kStoreRetryBudgetMs = 2000;
+
     std::unique_ptr<analytics::AnalyticsStore> m_store;
     QList<analytics::EventDocument> m_batch;
     bool m_prepared = false;
