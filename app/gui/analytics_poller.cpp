@@ -18,6 +18,12 @@ AnalyticsPoller::AnalyticsPoller(AnalyticsFeed *feed, QObject *parent)
 AnalyticsPoller::~AnalyticsPoller()
 {
     stop();
+    for (const QPointer<QThread> &thread : std::as_const(m_retiring)) {
+        if (thread) {
+            thread->wait();
+            delete thread.data();
+        }
+    }
 }
 
 void AnalyticsPoller::follow(const QStringList &backOffice,
@@ -53,12 +59,20 @@ void AnalyticsPoller::stop()
         return;
     }
     disconnect(m_worker, nullptr, m_feed, nullptr);
+    // A question to a store that does not answer may take a few seconds: the worker finishes
+    // it in the background while the next shop opens.
     AnalyticsWorker *worker = m_worker;
+    QThread *thread = m_thread;
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     QMetaObject::invokeMethod(
-        worker, [worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
+        worker,
+        [worker] {
+            worker->stop();
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
+    m_retiring.removeAll(nullptr);
+    m_retiring.append(thread);
     m_thread = nullptr;
     m_worker = nullptr;
 }

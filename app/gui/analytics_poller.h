@@ -3,7 +3,9 @@
 #include "analytics/analytics_store.h"
 #include "ledger/ledger.h"
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 class QThread;
@@ -28,13 +30,14 @@ public:
     // once someone joined, and tells it which stores to ask.
     void follow(const QStringList &backOffice, const analytics::AnalyticsSettings &analytics,
         const ledger::LedgerSettings &ledger);
-    // Stops the worker and waits for its thread.
+    // Stops the worker; its thread ends in the background (the poller waits for it when it goes).
     void stop();
 
 private:
     AnalyticsFeed *m_feed;
     QThread *m_thread = nullptr;
     AnalyticsWorker *m_worker = nullptr;
+    QList<QPointer<QThread>> m_retiring;
 };
 
 } // namespace chippy::gui

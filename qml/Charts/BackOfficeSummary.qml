@@ -30,13 +30,13 @@ Panel {
             text: panel.feed.hasBooks ? qsTr("books: %1 orders · %2").arg(panel.feed.ordersBooked).arg(panel.feed.moneyBooked)
                                       : panel.feed.ledgerProblem
             color: panel.feed.hasBooks ? Theme.text : Theme.bad
-            font.pixelSize: Theme.smallSize
+            font.pixelSize: Theme.bodySize
         }
         ShopText {
             width: parent.width
             visible: Controller.backOfficeJoined.indexOf("stockist") >= 0 && panel.feed.portions !== ""
             text: Theme.presenter ? panel.feed.portions : qsTr("portions: %1").arg(panel.feed.portions)
-            font.pixelSize: Theme.smallSize
+            font.pixelSize: Theme.bodySize
         }
         ShopText {
             objectName: "storeLine"

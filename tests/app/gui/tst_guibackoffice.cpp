@@ -225,6 +225,18 @@ private slots:
         QVERIFY(item("backOfficeSummary")->isVisible());
     }
 
+    void resettingTheSceneStartsWithoutTheBackOffice()
+    {
+        m_controller->reset();
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kOpenMs);
+        QCOMPARE(m_controller->backOffice()->rowCount(), 0);
+        QVERIFY(!m_controller->analytics()->active());
+        QCOMPARE(m_controller->analytics()->ordersCounted(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->placed() > 0, kShopMs);
+        QVERIFY(item("add-statistician")->isEnabled());
+        QVERIFY(!item("backOfficeSummary")->isVisible());
+    }
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<ViewSettings> m_view;
