@@ -5,9 +5,11 @@
 #include "analytics/analytics_store.h"
 
 #include <QDeadlineTimer>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
+#include <QThread>
 
 using namespace chippy::analytics;
 using namespace chippy::analytics::test;
@@ -22,7 +24,6 @@ private:
     static constexpr int kBatch = 200;
     static constexpr int kBatchesBeforeKill = 5;
     static constexpr int kBatchesAfterRestart = 5;
-    static constexpr int kKillAfterMs = 300;
     static constexpr int kRetryBudgetMs = 4000;
     static constexpr int kRequestTimeoutMs = 5000;
     static constexpr int kDeadlineMs = 400000;
@@ -48,15 +49,42 @@ private slots:
         QVERIFY2(store->prepare(&error), qPrintable(error));
 
         QDeadlineTimer deadline(kDeadlineMs);
+        // Another thread kills the node as the first batch after kBatchesBeforeKill sets off, so
+        // the kill lands while that batch is on its way; the restart begins once a write failed.
+        QSemaphore batchSettingOff;
+        QAtomicInt killDone = 0;
+        QString killed = QStringLiteral("the node was never killed");
+        std::unique_ptr<QThread> killer(QThread::create([&] {
+            if (batchSettingOff.tryAcquire(1, kDeadlineMs)) {
+                killed = node.kill();
+            }
+            killDone = 1;
+        }));
+        killer->start();
+        // A test that fails early still lets the killer finish before it goes.
+        const auto stopKiller = qScopeGuard([&] {
+            batchSettingOff.release();
+            killer->wait();
+        });
+        bool restartBegun = false;
+
         QStringList written;
         qint64 nextOffset = 0;
         int failedWrites = 0;
         const auto writeNextBatch = [&] {
             const auto batch = placedOrders(QStringLiteral("ORDER"), nextOffset, kBatch);
+            if (nextOffset == qint64(kBatchesBeforeKill) * kBatch) {
+                batchSettingOff.release();
+            }
             QString writeError;
             while (!store->write(batch, &writeError)) {
                 ++failedWrites;
                 qInfo("write failed, trying again: %s", qPrintable(writeError));
+                if (killDone && !restartBegun) {
+                    node.beginRestart();
+                    restartBegun = true;
+                }
+                QCoreApplication::processEvents();
                 if (deadline.hasExpired()) {
                     return false;
                 }
@@ -68,25 +96,18 @@ private slots:
             return true;
         };
 
-        for (int i = 0; i < kBatchesBeforeKill; ++i) {
-            QVERIFY(writeNextBatch());
-        }
-        // Killed while the next batches are on their way, then started again on the same data.
-        QString killed = QStringLiteral("not yet");
-        QTimer::singleShot(kKillAfterMs, [&] {
-            killed = node.kill();
-            node.beginRestart();
-        });
         int batchesAfterRestart = 0;
         while (batchesAfterRestart < kBatchesAfterRestart) {
             QVERIFY2(writeNextBatch(), "OpenSearch did not take the batch before the deadline");
             QVERIFY2(!deadline.hasExpired(), "the node did not come back before the deadline");
+            QCoreApplication::processEvents();
             if (node.restartDone()) {
                 ++batchesAfterRestart;
             }
-            QCoreApplication::processEvents();
         }
+        QVERIFY(killer->wait(kDeadlineMs));
         QVERIFY2(killed.isEmpty(), qPrintable(killed));
+        QVERIFY2(failedWrites > 0, "no write failed: the node was not down while writing");
         const auto restarted = node.restartProblem();
         QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
         qInfo("%lld documents written, %d writes failed and were tried again",
