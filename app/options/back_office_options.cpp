@@ -41,7 +41,13 @@ std::optional<BackOfficeOptions> BackOfficeOptions::from(
         }
         o.analytics.user = url.userName();
         o.analytics.password = url.password();
-        o.analytics.url = url.adjusted(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toString();
+        // StripTrailingSlash keeps a lone "/", which would double the slash before _bulk.
+        QString path = url.path();
+        while (path.endsWith(QLatin1Char('/'))) {
+            path.chop(1);
+        }
+        url.setPath(path);
+        o.analytics.url = url.adjusted(QUrl::RemoveUserInfo).toString();
     }
     if (parser.isSet(QStringLiteral("analytics-user"))) {
         o.analytics.user = parser.value(QStringLiteral("analytics-user"));
