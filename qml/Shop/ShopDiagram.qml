@@ -36,12 +36,24 @@ Item {
     readonly property real shopBottom: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
                                                 Controller.hasCook ? cookTop + Math.max(cookBox.height, Controller.cooks.count * cardPitch, hotFoodBox.height) + Theme.gap * 2
                                                                   : countersBottom)
-    // The back office: one card per reader in a row under the whole shop, as its readers read
-    // every topic.
-    readonly property real backOfficeTop: shopBottom + labelHeight + Theme.gap
+    // The back office: one card per reader, as its readers read every topic. In a row under
+    // the whole shop; in presenter mode, where the window is short for the diagram and wide,
+    // in a column beside it, so that the diagram keeps its size.
+    readonly property bool hasBackOffice: Controller.backOffice.count > 0
+    readonly property bool backOfficeBeside: Theme.presenter
+    readonly property real xBackOffice: backOfficeBeside ? rightEdge + Theme.columnGap : 0
+    readonly property real backOfficeTop: backOfficeBeside ? topY : shopBottom + labelHeight + Theme.gap
     // A title and three lines of small text.
     readonly property real backOfficeHeight: 2 * Theme.padding + (Theme.cardTitleSize + 3 * Theme.smallSize) * 1.25
-    readonly property real backOfficeWidth: (rightEdge - 2 * Theme.gap * 2) / 3
+    readonly property real backOfficeWidth: backOfficeBeside ? Theme.cardWidth * 1.7 : (rightEdge - 2 * Theme.gap * 2) / 3
+
+    function backOfficeX(index: int): real {
+        return xBackOffice + (backOfficeBeside ? 0 : index * (backOfficeWidth + Theme.gap * 2))
+    }
+
+    function backOfficeY(index: int): real {
+        return backOfficeTop + (backOfficeBeside ? index * (backOfficeHeight + Theme.gap) : 0)
+    }
 
     signal partitionActivated(string topic, int partition)
 
@@ -99,8 +111,8 @@ Item {
         return box ? laneCentre(box, parseInt(what), leaving) : Qt.point(0, 0)
     }
 
-    implicitWidth: rightEdge
-    implicitHeight: (Controller.backOffice.count > 0 ? backOfficeTop + backOfficeHeight : shopBottom) + Theme.gap
+    implicitWidth: hasBackOffice && backOfficeBeside ? xBackOffice + backOfficeWidth : rightEdge
+    implicitHeight: Math.max(shopBottom, hasBackOffice ? backOfficeY(Controller.backOffice.count - 1) + backOfficeHeight : 0) + Theme.gap
 
     // Column headings
     ShopText {
@@ -135,11 +147,12 @@ Item {
         font.pixelSize: Theme.labelSize
     }
     ShopText {
-        x: 0
-        y: diagram.shopBottom + Theme.gap
-        width: diagram.rightEdge
-        visible: Controller.backOffice.count > 0
-        text: qsTr("BACK OFFICE · each in a group of its own, replaying the log from the start")
+        x: diagram.xBackOffice
+        y: diagram.backOfficeTop - diagram.labelHeight
+        width: diagram.backOfficeBeside ? diagram.backOfficeWidth : diagram.rightEdge
+        visible: diagram.hasBackOffice
+        text: diagram.backOfficeBeside ? qsTr("BACK OFFICE · a group each")
+                                       : qsTr("BACK OFFICE · each in a group of its own, replaying the log from the start")
         dim: true
         strong: true
         font.pixelSize: Theme.labelSize
@@ -428,8 +441,8 @@ Item {
         BackOfficeCard {
             required property int index
 
-            x: index * (diagram.backOfficeWidth + Theme.gap * 2)
-            y: diagram.backOfficeTop
+            x: diagram.backOfficeX(index)
+            y: diagram.backOfficeY(index)
             width: diagram.backOfficeWidth
             height: diagram.backOfficeHeight
         }
