@@ -34,10 +34,6 @@ ApplicationWindow {
     palette.placeholderText: Theme.textDim
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
-    // A button that cannot be pressed (a reader that already joined, Step while running) looks it.
-    palette.disabled.buttonText: Theme.textDim
-    palette.disabled.windowText: Theme.textDim
-    palette.disabled.button: Theme.background
 
     // Presenter sizes follow the window.
     Component.onCompleted: Theme.windowSize = Qt.binding(() => Qt.size(window.width, window.height))

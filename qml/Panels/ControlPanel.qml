@@ -187,6 +187,8 @@ ScrollView {
                     Layout.fillWidth: true
                     text: modelData[1]
                     enabled: Controller.backOfficeJoined.indexOf(modelData[0]) < 0
+                    // The style draws a disabled button as an enabled one.
+                    opacity: enabled ? 1 : 0.4
                     onClicked: Controller.addBackOffice(modelData[0])
                     Accessible.description: modelData[2]
                 }
