@@ -148,7 +148,8 @@ Item {
     }
     ShopText {
         x: diagram.xBackOffice
-        y: diagram.backOfficeTop - diagram.labelHeight
+        // Beside the shop, level with the other columns' headings.
+        y: diagram.backOfficeBeside ? 0 : diagram.backOfficeTop - diagram.labelHeight
         width: diagram.backOfficeBeside ? diagram.backOfficeWidth : diagram.rightEdge
         visible: diagram.hasBackOffice
         text: diagram.backOfficeBeside ? qsTr("BACK OFFICE · a group each")
