@@ -2,13 +2,13 @@
 
 #include "broker/broker.h"
 #include "broker/broker_log.h"
-#include "shop/embedded_cluster.h"
+#include "embedded_cluster.h"
 #include "snapshot_observer.h"
 
 namespace chippy::app {
 
 EmbeddedKafka::EmbeddedKafka(const QString &dataDir)
-    : m_cluster(std::make_unique<shop::EmbeddedCluster>(dataDir))
+    : m_cluster(std::make_unique<EmbeddedCluster>(dataDir))
 { }
 
 EmbeddedKafka::~EmbeddedKafka() = default;

@@ -8,11 +8,9 @@
 #include <memory>
 #include <optional>
 
-namespace chippy::shop {
-class EmbeddedCluster;
-}
-
 namespace chippy::app {
+
+class EmbeddedCluster;
 
 // The embedded broker as the app runs it beside a shop session: started, restarted and
 // observed through its own snapshots. Thread-safe: the observer reads snapshots on its thread
@@ -41,7 +39,7 @@ public:
 
 private:
     mutable QMutex m_mutex;
-    std::unique_ptr<shop::EmbeddedCluster> m_cluster;
+    std::unique_ptr<EmbeddedCluster> m_cluster;
 };
 
 } // namespace chippy::app

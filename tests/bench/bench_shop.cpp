@@ -4,7 +4,7 @@
 //
 //   bench_shop [--seconds S] [--json FILE]
 #include "embedded_cluster.h"
-#include "shop.h"
+#include "shop/shop.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -73,7 +73,7 @@ void spin(int ms, const std::function<bool()> &until = {})
 
 Result run(const Case &c, int seconds)
 {
-    EmbeddedCluster cluster;
+    chippy::app::EmbeddedCluster cluster;
     QString error;
     if (!cluster.start(&error)) {
         std::fprintf(stderr, "bench_shop: %s\n", qPrintable(error));

@@ -1,4 +1,4 @@
-#include "shop/embedded_cluster.h"
+#include "embedded_cluster.h"
 
 #include "broker/broker.h"
 #include "shop/shop_log.h"
@@ -7,7 +7,7 @@
 
 #include <stdexcept>
 
-namespace chippy::shop {
+namespace chippy::app {
 
 namespace {
 
@@ -63,8 +63,8 @@ bool EmbeddedCluster::start(QString *error)
     }
     // A restart must come back on the same address, or every client would lose it.
     m_config.listenPort = m_broker->port();
-    qCInfo(lcShop).noquote() << "embedded broker at" << bootstrapServers() << "keeping its log in"
-                             << m_dataDir;
+    qCInfo(shop::lcShop).noquote()
+        << "embedded broker at" << bootstrapServers() << "keeping its log in" << m_dataDir;
     return true;
 }
 
@@ -92,4 +92,4 @@ QString EmbeddedCluster::bootstrapServers() const
     return m_broker ? QString::fromStdString(m_broker->bootstrapServers()) : QString();
 }
 
-} // namespace chippy::shop
+} // namespace chippy::app

@@ -11,7 +11,7 @@ namespace chippy::broker {
 class Broker;
 }
 
-namespace chippy::shop {
+namespace chippy::app {
 
 // The Kafka that ships inside Chippy: the embedded broker on a free loopback port, keeping
 // its log in a data directory so that it can be restarted without losing anything.
@@ -44,4 +44,4 @@ private:
     std::unique_ptr<broker::Broker> m_broker;
 };
 
-} // namespace chippy::shop
+} // namespace chippy::app
