@@ -11,7 +11,7 @@ out="${1:-$here/build/screenshots}"
 bin="${CHIPPY_BIN:-$here/build/app/chippy}"
 check="${CHIPPY_IMAGE_CHECK:-$(dirname "$bin")/../tests/app/gui/chippy-image-check}"
 after="${SCREENSHOT_AFTER_S:-7}"
-scenes=(model-1 model-2 model-3 model-4 model-5 stress)
+scenes=(model-1 model-2 model-3 model-4 model-5 model-6 stress)
 sizes=(1920x1080 1280x720)
 
 for tool in "$bin" "$check"; do

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analytics/analytics_store.h"
+#include "cabinet/cabinet.h"
 #include "ledger/ledger.h"
 
 #include <QString>
@@ -30,6 +31,9 @@ struct HeadlessOptions
     // Where the statistician writes and the ledger is; the embedded SQLite ones when unset.
     analytics::AnalyticsSettings analytics;
     ledger::LedgerSettings ledger;
+    // The hot cabinet from model 6: in-process unless --cabinet names a Redis; its password
+    // comes from CHIPPY_CABINET_PASSWORD, never from the command line.
+    cabinet::CabinetSettings cabinet;
 
     // Adds the headless options to the application's parser.
     static void addTo(QCommandLineParser &parser);

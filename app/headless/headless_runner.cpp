@@ -1,6 +1,7 @@
 #include "headless_runner.h"
 
 #include "embedded_kafka.h"
+#include "shop/hot_cabinet.h"
 #include "shop/session/shop_session.h"
 
 #include <QJsonDocument>
@@ -62,6 +63,7 @@ bool HeadlessRunner::open(QString *error)
     setup.base.topics.prefix = m_options.topicPrefix;
     setup.base.analytics = m_options.analytics;
     setup.base.ledger = m_options.ledger;
+    setup.base.cabinet = m_options.cabinet;
     setup.base.seed = m_options.seed;
     m_session = std::make_unique<shop::ShopSession>(setup);
     connect(m_session.get(), &shop::ShopSession::stepStarted, this,
@@ -116,7 +118,8 @@ void HeadlessRunner::printEvents()
     QVector<shop::ShopEvent> events = m_session->events()->drain();
     events += m_session->sessionEvents()->drain();
     for (const shop::ShopEvent &e : std::as_const(events)) {
-        if (e.kind == shop::ShopEvent::Kind::Command) {
+        if (e.kind == shop::ShopEvent::Kind::Command
+            || e.kind == shop::ShopEvent::Kind::CabinetAnswers) {
             m_out << QStringLiteral("  > %1\n").arg(e.text);
         } else if (e.kind == shop::ShopEvent::Kind::Error) {
             m_err << QStringLiteral("  ! %1: %2\n").arg(e.participant, e.text);
@@ -174,7 +177,14 @@ void HeadlessRunner::finish(const QString &error)
         shop::ShopStats *stats = m_session->stats();
         m_report.actions = m_session->actions();
         m_report.backOffice = m_session->state().backOffice;
+        const bool usedCabinet = m_session->state().settings.model.value_or(0)
+            >= shop::ShopConfig::kFirstModelWithCabinet;
+        // Closing the shop is closing time: the cabinet is emptied and its waste counted.
         m_session->close();
+        if (usedCabinet) {
+            m_report.cabinetStore = shop::describeCabinet(m_options.cabinet);
+            m_report.cabinet = stats->cabinet().totals();
+        }
         if (!m_report.backOffice.isEmpty()) {
             m_report.backOfficeTotals = shop::BackOfficeTotals::read(
                 m_session->analyticsSettings(), m_session->ledgerSettings());

@@ -107,6 +107,9 @@ CommandResult Shop::start()
         setCooks(c.cooks);
     }
     setPreparers(c.preparers);
+    if (live().model >= ShopConfig::kFirstModelWithCabinet) {
+        openCabinet();
+    }
     // Orders placed while the groups still rebalance would wait, and spoil the first
     // seconds of a demonstration and every latency figure.
     if (!waitUntilReady(kJoinTimeoutMs)) {
@@ -129,6 +132,9 @@ void Shop::stop()
     retireAll(m_preparers);
     retireAll(m_cooks);
     retireAll(m_counters);
+    if (m_context->hotCabinet.isOpen()) {
+        closeForTheDay();
+    }
     retireAll(m_backOffice);
     m_admin.reset();
     m_running = false;
@@ -330,6 +336,9 @@ CommandResult Shop::setModel(int model)
     live().model = model;
     if (m_running && model >= ShopConfig::kFirstModelWithCook && m_cooks.isEmpty()) {
         setCooks(std::max(1, config().cooks));
+    }
+    if (m_running && model >= ShopConfig::kFirstModelWithCabinet) {
+        openCabinet();
     }
     updatePreparerTopics();
     return done(QStringLiteral("set-model"), succeeded(QStringLiteral("model %1").arg(model)));

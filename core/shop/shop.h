@@ -95,6 +95,10 @@ public slots:
     // A late joiner of the back office, reading from the start of the log in a group of its
     // own: "accountant", "statistician" or "stockist". Each joins once.
     CommandResult addBackOffice(const QString &role);
+    // Closing time for the hot cabinet: what is left in it is thrown away, counted as waste
+    // and, once the statistician has joined, written to the analytics store as one Waste
+    // document. Closing the shop does it too when the cabinet was used.
+    CommandResult closeForTheDay();
 
 signals:
     void commandDone(const QString &command, bool ok, const QString &text);
@@ -116,6 +120,9 @@ private:
     void updatePreparerTopics();
     // Waits until every group member has been given its share, or the time is up.
     bool waitUntilReady(int timeoutMs) const;
+    // From model 6: opens the hot cabinet, or says the kitchen cooks everything to order.
+    void openCabinet();
+    void writeWasteDocument(const cabinet::Portions &waste, qint64 closedAtMs);
 
     std::shared_ptr<ShopContext> m_context;
     std::unique_ptr<kafka::Admin> m_admin;

@@ -1,9 +1,10 @@
 #pragma once
 
 #include "analytics/analytics_store.h"
+#include "cabinet/cabinet.h"
 #include "kafka/client_config.h"
-#include "ledger/ledger.h"
 #include "kafka/start_position.h"
+#include "ledger/ledger.h"
 #include "shop/menu.h"
 #include "shop/topic_names.h"
 
@@ -15,12 +16,14 @@ namespace chippy::shop {
 struct ShopConfig
 {
     static constexpr int kFirstModelWithCook = 4;
+    // Model 5 is the back office: its kitchen is model 4's.
+    static constexpr int kFirstModelWithCabinet = 6;
 
     kafka::ClientConfig cluster; // bootstrap servers and security, from a ClusterProfile
     TopicNames topics;
     Menu menu = Menu::standard();
 
-    int model = 1; // the talk's model: 1 cod and chips ... 4 cod or plaice (the cook)
+    int model = 1; // the talk's model: 1 cod and chips ... 4 cod or plaice ... 6 the hot cabinet
     int tills = 1;
     int orderPartitions = 1;
     // Two partitions each, so that a second counter or cook has something to do.
@@ -51,6 +54,8 @@ struct ShopConfig
     // stockist keep their books.
     analytics::AnalyticsSettings analytics;
     ledger::LedgerSettings ledger;
+    // Where the cooked portions wait from model 6: in-process unless a redis:// url is set.
+    cabinet::CabinetSettings cabinet;
 
     kafka::StartPosition preparerStart;
     kafka::StartPosition cookStart;

@@ -2,6 +2,7 @@
 
 #include "shop/events/event_queue.h"
 #include "shop/events/shop_stats.h"
+#include "shop/hot_cabinet.h"
 #include "shop/live_settings.h"
 #include "shop/participants/serving_hatch.h"
 #include "shop/shop_config.h"
@@ -15,6 +16,7 @@ struct ShopContext
 {
     explicit ShopContext(ShopConfig c)
         : config(std::move(c))
+        , hotCabinet(config.cabinet, events, stats)
     { }
 
     const ShopConfig config;
@@ -22,6 +24,7 @@ struct ShopContext
     ShopEventQueue events;
     ShopStats stats;
     ServingHatch hatch;
+    HotCabinet hotCabinet; // from model 6
     std::atomic<qint64> nextOrderNumber {1};
 };
 

@@ -32,6 +32,10 @@ struct ShopEvent
         Command, // a live command was carried out (or refused); text says what happened
         Replaying, // a back-office reader began a partition: offset is where, text says so
         Recorded, // a back-office reader's store took a batch: value records
+        PortionsTaken, // a preparer took an order's portions from the cabinet: text item, value
+        PortionsCooked, // a cook topped the cabinet up by whole batches: text item, value
+        PortionsWasted, // closing time: text item, value portions thrown away
+        CabinetAnswers, // the cabinet can be reached again after an outage; text says so
     };
 
     Kind kind = Kind::Error;

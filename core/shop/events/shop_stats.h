@@ -1,5 +1,6 @@
 #pragma once
 
+#include "shop/events/cabinet_tally.h"
 #include "shop/events/latency_histogram.h"
 #include "shop/events/order_number_set.h"
 
@@ -55,6 +56,10 @@ public:
     // connections, group joins, offset look-ups).
     void restartLatency();
 
+    // The hot cabinet's portions, from model 6.
+    CabinetTally &cabinet() { return m_cabinet; }
+    const CabinetTally &cabinet() const { return m_cabinet; }
+
     ShopCounts counts() const;
     LatencySummary latency() const;
     // Up to max order numbers that were placed and not served (for the report).
@@ -77,6 +82,7 @@ private:
     QSet<QString> m_deadLettered;
     QSet<QString> m_generations;
     LatencyHistogram m_latencies;
+    CabinetTally m_cabinet;
 };
 
 } // namespace chippy::shop

@@ -1,5 +1,6 @@
 #include "shop/participants/cook.h"
 
+#include "shop/cabinet_order.h"
 #include "shop/order.h"
 
 namespace chippy::shop {
@@ -71,7 +72,9 @@ bool Cook::tendFryer()
     bool changed = false;
     for (qsizetype i = 0; i < m_fryer.size();) {
         if (m_fryer.at(i).readyAtMs <= now) {
-            send(m_fryer.takeAt(i).output);
+            Output cooked = m_fryer.takeAt(i).output;
+            finishCooking(cooked);
+            send(cooked);
             changed = true;
         } else {
             ++i;
@@ -85,6 +88,55 @@ bool Cook::tendFryer()
         changed = true;
     }
     return changed;
+}
+
+void Cook::finishCooking(Output &output)
+{
+    using namespace cabinet_order;
+    QString reason;
+    std::optional<Order> order = Order::fromJson(output.value, &reason);
+    if (!order) {
+        return;
+    }
+    const cabinet::Portions needs = cookNeeds(*order);
+    if (needs.isEmpty()) {
+        return;
+    }
+    const Menu &menu = config().menu;
+    const bool everythingToOrder = toOrder(*order);
+    cabinet::Portions fry;
+    cabinet::Portions forCabinet;
+    for (auto it = needs.cbegin(); it != needs.cend(); ++it) {
+        const MenuItem *item = menu.item(it.key());
+        (everythingToOrder || (item && item->cookedToOrder) ? fry : forCabinet)
+            .insert(it.key(), it.value());
+    }
+    bool friedForOrder = everythingToOrder;
+    if (!forCabinet.isEmpty()) {
+        const auto added = context().hotCabinet.topUp(forCabinet, batchSizes(menu), name());
+        if (added) {
+            context().stats.cabinet().cooked(*added);
+            for (auto it = added->cbegin(); it != added->cend(); ++it) {
+                if (it.value() > 0) {
+                    ShopEvent e = event(ShopEvent::Kind::PortionsCooked);
+                    e.order = order->number;
+                    e.queue = order->queue;
+                    e.text = it.key();
+                    e.value = it.value();
+                    post(e);
+                }
+            }
+        } else {
+            // Nothing was taken for this order: fry all its cod and chips with the plaice.
+            fry = plus(fry, fromCabinet(*order, menu));
+            friedForOrder = true;
+        }
+    }
+    context().stats.cabinet().friedToOrder(fry);
+    if (friedForOrder) {
+        noteFried(*order, fry);
+    }
+    output.value = order->toJson();
 }
 
 int Cook::pollTimeoutMs() const

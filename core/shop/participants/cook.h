@@ -9,7 +9,9 @@ namespace chippy::shop {
 
 // COOK: reads COOK, fries the order for the cook time and writes it to HOT-FOOD. The fryer
 // holds a batch of orders at once (the menu's batch size for food cooked to order); the rest
-// wait, and reading stops while too many wait.
+// wait, and reading stops while too many wait. From model 6 an order says what to cook: plaice is
+// fried for it, cod and chips go into the hot cabinet in whole batches; while the cabinet cannot
+// be reached everything is fried for the order and travels with it.
 class Cook : public Station
 {
     Q_OBJECT
@@ -36,6 +38,9 @@ private:
 
     // Sends what is cooked and refills the fryer; false when nothing changed.
     bool tendFryer();
+    // Fills the cabinet or fries to order what an order from a model-6 preparer asks for, and
+    // notes it on the order.
+    void finishCooking(Output &output);
     void throttle();
 
     const int m_fryerSize;

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "shop/order.h"
 #include "shop/participants/station.h"
 
 namespace chippy::shop {
 
 // FOOD-PREPARER: reads ORDER (and HOT-FOOD once there is a cook). An order that can be made
 // up at once goes to READY; one with food cooked to order goes to COOK first and comes back
-// on HOT-FOOD. An unreadable order goes to ORDER-DLQ and the preparer carries on.
+// on HOT-FOOD. From model 6 the cod and chips come out of the hot cabinet, all of an order's in
+// one atomic take; when the cabinet is short the cook tops it up and the order comes back to be
+// taken again. An unreadable order goes to ORDER-DLQ and the preparer carries on.
 class FoodPreparer : public Station
 {
     Q_OBJECT
@@ -20,6 +23,11 @@ public:
 protected:
     void handle(const kafka::Message &message) override;
     void delivered(const Output &output, const kafka::Delivery &delivery) override;
+
+private:
+    void prepareFromCabinet(const kafka::Message &message, Order order, bool fromCook);
+    void sendOn(const kafka::Message &message, const Order &order, OutputKind kind,
+        const QByteArray &value);
 };
 
 } // namespace chippy::shop

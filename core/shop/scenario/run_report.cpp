@@ -10,6 +10,15 @@ namespace chippy::shop {
 
 namespace {
 
+QJsonObject portionsJson(const PortionTotals &portions)
+{
+    QJsonObject json;
+    for (auto it = portions.cbegin(); it != portions.cend(); ++it) {
+        json.insert(it.key(), it.value());
+    }
+    return json;
+}
+
 double rounded(double value, int decimals)
 {
     const double scale = std::pow(10.0, decimals);
@@ -72,6 +81,16 @@ QJsonObject RunReport::toJson() const
             || backOffice.contains(QLatin1String("stockist"))) {
             json.insert(QStringLiteral("ledger"), backOfficeTotals->ledgerJson());
         }
+    }
+    if (!cabinetStore.isEmpty()) {
+        json.insert(QStringLiteral("cabinet"),
+            QJsonObject {
+                {QStringLiteral("store"), cabinetStore},
+                {QStringLiteral("portions_taken"), portionsJson(cabinet.taken)},
+                {QStringLiteral("portions_cooked"), portionsJson(cabinet.cooked)},
+                {QStringLiteral("portions_wasted"), portionsJson(cabinet.wasted)},
+                {QStringLiteral("portions_fried_to_order"), portionsJson(cabinet.friedToOrder)},
+            });
     }
     if (!error.isEmpty()) {
         json.insert(QStringLiteral("error"), error);

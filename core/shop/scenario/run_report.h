@@ -13,7 +13,9 @@ namespace chippy::shop {
 // The outcome of a run, as the headless runner writes it:
 // {"scenario", "duration_s", "orders": {placed, served, dead_lettered, lost, served_twice},
 //  "orders_per_s", "latency_ms": {p50, p95, p99, max}, "rebalances", "actions": [...],
-//  and once the back office joined: "analytics": {...}, "ledger": {...}}
+//  once the back office joined: "analytics": {...}, "ledger": {...},
+//  and from model 6: "cabinet": {store, portions_taken, portions_cooked, portions_wasted,
+//  portions_fried_to_order}}
 struct RunReport
 {
     static constexpr int kListedLostOrders = 20;
@@ -29,6 +31,8 @@ struct RunReport
     QList<qint64> lostOrders;
     QStringList backOffice; // who of the back office joined
     std::optional<BackOfficeTotals> backOfficeTotals;
+    QString cabinetStore; // "in-process" or "Redis at host:port"; empty: no cabinet was used
+    CabinetTotals cabinet;
 
     qint64 lost() const { return counts.placed - counts.served - counts.deadLettered; }
     double ordersPerSecond() const { return durationS > 0 ? counts.served / durationS : 0; }

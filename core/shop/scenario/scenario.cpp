@@ -161,6 +161,7 @@ const QStringList &ScenarioAction::kinds()
         QStringLiteral("add-accountant"),
         QStringLiteral("add-statistician"),
         QStringLiteral("add-stockist"),
+        QStringLiteral("close-for-the-day"),
     };
     return known;
 }

@@ -131,6 +131,8 @@ void ScenarioPlayer::perform(const ScenarioAction &a)
     } else if (a.kind.startsWith(QLatin1String("add-"))
         && Shop::backOfficeRoles().contains(a.kind.mid(4))) {
         r = m_shop->addBackOffice(a.kind.mid(4));
+    } else if (a.kind == QLatin1String("close-for-the-day")) {
+        r = m_shop->closeForTheDay();
     } else if (a.kind == QLatin1String("bad-order")) {
         for (int i = 0; i < std::max(1, n); ++i) {
             r = m_shop->placeBadOrder();

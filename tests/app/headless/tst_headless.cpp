@@ -124,8 +124,8 @@ private slots:
         const ProcessResult r = chippy({"--list-scenarios"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed().split('\n'),
-            (QList<QByteArray> {"model-1", "model-2", "model-3", "model-4", "model-5", "resilience",
-                "stress", "talk"}));
+            (QList<QByteArray> {"model-1", "model-2", "model-3", "model-4", "model-5", "model-6",
+                "resilience", "stress", "talk"}));
     }
 
     void refusesABadRate()
