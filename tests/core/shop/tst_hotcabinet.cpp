@@ -1,3 +1,4 @@
+#include "analytics/analytics_store.h"
 #include "real_servers.h"
 #include "redis_server_process.h"
 #include "shop/cabinet_order.h"
@@ -21,6 +22,7 @@ private:
     static constexpr int kOutageTimeoutMs = 20000;
     static constexpr double kRate = 20;
     static constexpr int kCookMs = 100;
+    static constexpr int kExtraRounds = 5;
 
     bool onRedis() const
     {
@@ -189,6 +191,44 @@ private slots:
         QVERIFY(f.shop->closeForTheDay().ok);
         f.shop->stop();
         QCOMPARE(CabinetTotals::sum(f.shop->stats().cabinet().totals().wasted), left);
+    }
+
+    void theWasteIsOneDocumentInTheStatisticiansStore()
+    {
+        QTemporaryDir dir;
+        ShopConfig config = model6(cabinetSettings(), 0.3);
+        config.analytics.sqlitePath = dir.filePath(QStringLiteral("analytics.db"));
+        test::ShopFixture f(config);
+        QVERIFY(f.shop->start().ok);
+        QVERIFY(f.shop->addBackOffice(QStringLiteral("statistician")).ok);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            CabinetTotals::sum(f.shop->stats().cabinet().totals().cooked) > 0, kServeTimeoutMs);
+        QVERIFY(f.drain());
+        // A day that ends with the cabinet exactly empty proves nothing: serve a little more.
+        const auto leftOver = [&] {
+            const CabinetTotals t = f.shop->stats().cabinet().totals();
+            return CabinetTotals::sum(t.cooked) - CabinetTotals::sum(t.taken);
+        };
+        for (int extra = 0; extra < kExtraRounds && leftOver() == 0; ++extra) {
+            const qint64 cooked = CabinetTotals::sum(f.shop->stats().cabinet().totals().cooked);
+            QVERIFY(f.shop->setTills(1).ok);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                CabinetTotals::sum(f.shop->stats().cabinet().totals().cooked) > cooked,
+                kServeTimeoutMs);
+            QVERIFY(f.drain());
+        }
+        QVERIFY(leftOver() > 0);
+        QVERIFY(f.shop->closeForTheDay().ok);
+        const PortionTotals wasted = f.shop->stats().cabinet().totals().wasted;
+        QCOMPARE(CabinetTotals::sum(wasted), leftOver());
+        f.shop->stop();
+
+        const auto store = analytics::openAnalyticsStore(config.analytics);
+        QString error;
+        QVERIFY2(store->sync(&error), qPrintable(error));
+        const auto figures = store->figures({}, &error);
+        QVERIFY2(figures, qPrintable(error));
+        QCOMPARE(figures->portionsWasted, (QMap<QString, qint64>(wasted)));
     }
 
     void whileRedisIsDownEverythingIsCookedToOrderAndNoOrderIsLost()
