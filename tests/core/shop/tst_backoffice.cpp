@@ -132,6 +132,9 @@ private slots:
         }
         const qint64 bookedBeforeTheCrash = books(config.ledger).orders;
         test::ReaderThread<Accountant> second(contextFor(config));
+        // Orders the first accountant never saw, so the second has something of its own to book.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            f.shop->stats().counts().placed >= bookedBeforeTheCrash + 20, 30000);
         QVERIFY(f.drain());
         const test::LogTotals log = test::LogTotals::read(f.broker.bootstrap(), config);
         QVERIFY(log.orders > bookedBeforeTheCrash);
