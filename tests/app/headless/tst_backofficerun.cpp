@@ -1,4 +1,5 @@
 #include "json_file.h"
+#include "postgres_database.h"
 #include "process_runner.h"
 #include "real_servers.h"
 
@@ -6,9 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,24 +56,15 @@ private:
     // A database of this run's own on the fixture's PostgreSQL, its DSN without the password.
     static QString createDatabase(const RealPostgres &postgres)
     {
-        const QString name = unique(QStringLiteral("headless_"));
-        const QString connection = unique(QStringLiteral("admin-"));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-            db.setHostName(postgres.host);
-            db.setPort(postgres.port);
-            db.setUserName(postgres.user);
-            db.setPassword(postgres.password);
-            db.setDatabaseName(postgres.database);
-            if (!db.open() || !QSqlQuery(db).exec(QStringLiteral("CREATE DATABASE %1").arg(name))) {
-                qWarning() << "cannot create a database:" << db.lastError().text();
-            }
+        QString error;
+        const auto name = createPostgresDatabase(postgres, &error);
+        if (!name) {
+            qWarning() << "cannot create a database:" << error;
         }
-        QSqlDatabase::removeDatabase(connection);
         return QStringLiteral("postgresql://%1@%2:%3/%4")
             .arg(postgres.user, postgres.host)
             .arg(postgres.port)
-            .arg(name);
+            .arg(name.value_or(QString()));
     }
 
 private slots:

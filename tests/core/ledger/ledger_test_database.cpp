@@ -1,10 +1,10 @@
 #include "ledger_test_database.h"
 
+#include "postgres_database.h"
 #include "real_servers.h"
 
 #include <QFile>
 #include <QProcessEnvironment>
-#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -78,40 +78,20 @@ bool LedgerTestDatabase::create(QString *error)
         *error = server.error;
         return false;
     }
-    m_name = QStringLiteral("ledger_test_%1").arg(QRandomGenerator::global()->generate());
-    {
-        auto admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
-        admin.setHostName(server.host);
-        admin.setPort(server.port);
-        admin.setUserName(server.user);
-        admin.setPassword(server.password);
-        admin.setDatabaseName(server.database);
-        if (!admin.open()) {
-            *error = sqlError(admin.lastError());
-            return false;
-        }
-        if (!execOn(m_connection, QStringLiteral("CREATE DATABASE %1").arg(m_name), error)) {
-            return false;
-        }
-        admin.close();
+    const auto name = createPostgresDatabase(server, error);
+    if (!name) {
+        return false;
     }
-    QSqlDatabase::removeDatabase(m_connection);
+    m_name = *name;
     return openAdminConnection(error);
 }
 
 bool LedgerTestDatabase::openAdminConnection(QString *error)
 {
-    QSqlDatabase db;
     if (m_postgres) {
-        const RealPostgres server = realPostgres();
-        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
-        db.setHostName(server.host);
-        db.setPort(server.port);
-        db.setUserName(server.user);
-        db.setPassword(server.password);
-    } else {
-        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        return openPostgres(realPostgres(), m_connection, m_name, error);
     }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_name);
     if (!db.open()) {
         *error = sqlError(db.lastError());

@@ -3,14 +3,12 @@
 #include "figures_compare.h"
 #include "ledger/ledger.h"
 #include "opensearch_node_process.h"
+#include "postgres_database.h"
 #include "real_servers.h"
 #include "shop/participants/ledger_reader.h"
 #include "shop/participants/statistician.h"
 
 #include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,23 +36,12 @@ private:
     // A database of this test's own on the fixture's PostgreSQL.
     QString createDatabase()
     {
-        const QString name = unique(QStringLiteral("backoffice_"));
-        const QString connection = unique(QStringLiteral("admin-"));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-            db.setHostName(m_postgres.host);
-            db.setPort(m_postgres.port);
-            db.setUserName(m_postgres.user);
-            db.setPassword(m_postgres.password);
-            db.setDatabaseName(m_postgres.database);
-            if (!db.open()) {
-                qWarning() << "cannot reach PostgreSQL:" << db.lastError().text();
-            } else if (!QSqlQuery(db).exec(QStringLiteral("CREATE DATABASE %1").arg(name))) {
-                qWarning() << "cannot create a database:" << db.lastError().text();
-            }
+        QString error;
+        const auto name = test::createPostgresDatabase(m_postgres, &error);
+        if (!name) {
+            qWarning() << "cannot create a database:" << error;
         }
-        QSqlDatabase::removeDatabase(connection);
-        return m_postgres.dsn(name);
+        return m_postgres.dsn(name.value_or(QString()));
     }
 
     static std::optional<analytics::Figures> figuresOf(const analytics::AnalyticsSettings &settings)
