@@ -338,7 +338,9 @@ void Consumer::applyStartPositions(void *partitions)
 void Consumer::onRebalance(int code, void *partitions)
 {
     auto *list = static_cast<rd_kafka_topic_partition_list_t *>(partitions);
-    const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(handle()), "COOPERATIVE") == 0;
+    // No protocol at all (NULL) while the member is leaving a group it never fully joined.
+    const char *protocol = rd_kafka_rebalance_protocol(handle());
+    const bool cooperative = protocol && std::strcmp(protocol, "COOPERATIVE") == 0;
     Rebalance change;
     change.partitions = fromNative(list);
     change.generation = generation();
