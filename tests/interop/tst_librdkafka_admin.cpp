@@ -40,6 +40,13 @@ private:
     }
 
     bool embedded() const { return m_cluster->embedded() != nullptr; }
+    // Apache Kafka answers CreateTopics before its metadata has the topic; the embedded broker
+    // has it at once.
+    bool visible(const std::string &topic, int partitions)
+    {
+        return QTest::qWaitFor(
+            [&] { return m_admin->partitionCount(topic) == partitions; }, RdKafkaAdmin::kTimeoutMs);
+    }
     std::string bootstrap() const { return m_cluster->bootstrapStd(); }
     QString bootstrapQ() const { return m_cluster->bootstrap(); }
 
@@ -96,6 +103,7 @@ private slots:
     void creatingAnExistingTopicFailsWithTheReason()
     {
         QCOMPARE(m_admin->createTopic(ORDER, 1, 1).error, RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 1));
         const auto o = m_admin->createTopic(ORDER, 2, 1);
         QCOMPARE(o.error, RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS);
         QVERIFY2(o.message.contains(QString::fromStdString(ORDER))
@@ -152,6 +160,7 @@ private slots:
     void createPartitionsGrowsATopicThatProducersThenUse()
     {
         QCOMPARE(m_admin->createTopic(ORDER, 2, 1).error, RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 2));
         const auto o = m_admin->createPartitions(ORDER, 5);
         QVERIFY2(o.error == RD_KAFKA_RESP_ERR_NO_ERROR, qPrintable(o.message));
         // Apache Kafka answers CreatePartitions before every broker's metadata has the new
@@ -174,6 +183,7 @@ private slots:
                   "find new partitions on their next metadata refresh, minutes away here");
         }
         QCOMPARE(m_admin->createTopic(ORDER, 2, 1).error, RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 2));
         rd_kafka_conf_t *conf = rd_kafka_conf_new();
         char errstr[512];
         // Without the broker's nudge this consumer would not look at the topic again for
@@ -214,6 +224,7 @@ private slots:
     void partitionsCannotBeTakenAway()
     {
         QCOMPARE(m_admin->createTopic(ORDER, 3, 1).error, RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 3));
         const auto o = m_admin->createPartitions(ORDER, 2);
         QCOMPARE(o.error, RD_KAFKA_RESP_ERR_INVALID_PARTITIONS);
         QVERIFY2(!embedded() || o.message.contains("partition count can only go up"),
@@ -224,6 +235,7 @@ private slots:
     void deleteTopicsRemovesTheTopic()
     {
         QCOMPARE(m_admin->createTopic(ORDER, 1, 1).error, RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 1));
         const auto o = m_admin->deleteTopic(ORDER);
         QVERIFY2(o.error == RD_KAFKA_RESP_ERR_NO_ERROR, qPrintable(o.message));
         // Apache Kafka deletes in the background: the topic leaves the metadata soon after.
@@ -235,6 +247,7 @@ private slots:
     {
         QCOMPARE(m_admin->createTopic(ORDER, 1, 1, {{"retention.ms", "60000"}}).error,
             RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 1));
         const auto d = m_admin->describeConfigs(RD_KAFKA_RESOURCE_TOPIC, ORDER);
         QVERIFY2(d.outcome.error == RD_KAFKA_RESP_ERR_NO_ERROR, qPrintable(d.outcome.message));
         const auto expected = chippy::broker::topicConfigEntries(
@@ -299,6 +312,7 @@ private slots:
     {
         QCOMPARE(m_admin->createTopic(ORDER, 1, 1, {{"retention.ms", "60000"}}).error,
             RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 1));
         const auto o = m_admin->alterTopicConfigs(ORDER, {{"segment.bytes", "1048576"}});
         QVERIFY2(o.error == RD_KAFKA_RESP_ERR_NO_ERROR, qPrintable(o.message));
         QCOMPARE(overridesOf(ORDER),
@@ -312,6 +326,7 @@ private slots:
     {
         QCOMPARE(m_admin->createTopic(ORDER, 1, 1, {{"retention.ms", "60000"}}).error,
             RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 1));
         const auto o = m_admin->alterTopicConfigs(ORDER, {{"retention.bytes", "lots"}});
         QCOMPARE(o.error, RD_KAFKA_RESP_ERR_INVALID_CONFIG);
         QVERIFY2(!embedded() || o.message.contains("retention.bytes: Not a number of type LONG"),
@@ -327,6 +342,7 @@ private slots:
             input += "order " + QByteArray::number(i) + "\n";
         }
         QCOMPARE(m_admin->createTopic(ORDER, 1, 1).error, RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 1));
         QCOMPARE(
             runProcess(QStringLiteral("kcat"),
                 {"-b", bootstrapQ(), "-P", "-t", QString::fromStdString(ORDER), "-p", "0"}, input)
@@ -354,6 +370,7 @@ private slots:
     void deleteRecordsToTheEndEmptiesThePartition()
     {
         QCOMPARE(m_admin->createTopic(ORDER, 1, 1).error, RD_KAFKA_RESP_ERR_NO_ERROR);
+        QVERIFY(visible(ORDER, 1));
         QCOMPARE(runProcess(QStringLiteral("kcat"),
                      {"-b", bootstrapQ(), "-P", "-t", QString::fromStdString(ORDER), "-p", "0"},
                      "a\nb\nc\n")
