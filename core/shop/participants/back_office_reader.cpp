@@ -102,7 +102,6 @@ bool BackOfficeReader::flush()
     for (const kafka::TopicPartitionOffset &o : next) {
         consumer().storeOffset({o.topic, o.partition}, o.offset);
     }
-    m_stored += m_batched;
     ShopEvent e = event(ShopEvent::Kind::Recorded);
     e.value = m_batched;
     if (m_storeDown) {

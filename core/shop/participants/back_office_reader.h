@@ -51,7 +51,6 @@ private:
     QMap<kafka::TopicPartition, qint64> m_next; // of the batch in hand
     QMap<kafka::TopicPartition, bool> m_replayAnnounced;
     qint64 m_batched = 0;
-    qint64 m_stored = 0;
     bool m_storeDown = false;
     qint64 m_retryMs = kFirstRetryMs;
     QElapsedTimer m_sinceFailure;
