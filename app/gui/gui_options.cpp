@@ -1,6 +1,7 @@
 #include "gui_options.h"
 
 #include "back_office_options.h"
+#include "cabinet_options.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -74,6 +75,11 @@ std::optional<GuiOptions> GuiOptions::from(const QCommandLineParser &parser, QSt
     }
     o.analytics = stores->analytics;
     o.ledger = stores->ledger;
+    const auto cabinet = app::CabinetOptions::from(parser, error);
+    if (!cabinet) {
+        return std::nullopt;
+    }
+    o.cabinet = *cabinet;
     if (!o.profilePath.isEmpty() && !o.bootstrap.isEmpty()) {
         *error = QStringLiteral("use either --profile or --bootstrap, not both");
         return std::nullopt;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analytics/analytics_store.h"
+#include "cabinet/cabinet.h"
 #include "ledger/ledger.h"
 
 #include <QSize>
@@ -12,8 +13,8 @@ class QCommandLineParser;
 
 namespace chippy::gui {
 
-// What the window was asked to do on the command line. The scenario, cluster, topic and
-// back-office store options are shared with the headless mode, which declares them.
+// What the window was asked to do on the command line. The scenario, cluster, topic,
+// back-office store and cabinet options are shared with the headless mode, which declares them.
 struct GuiOptions
 {
     QString scenario = QStringLiteral("model-1");
@@ -30,6 +31,8 @@ struct GuiOptions
     // Where the statistician writes and the ledger is; the embedded SQLite ones when unset.
     analytics::AnalyticsSettings analytics;
     ledger::LedgerSettings ledger;
+    // Model 6's hot cabinet: in-process unless --cabinet names a Redis.
+    cabinet::CabinetSettings cabinet;
 
     // Adds the window's own options to the application's parser.
     static void addTo(QCommandLineParser &parser);

@@ -1,9 +1,9 @@
 #include "headless_options.h"
 
 #include "back_office_options.h"
+#include "cabinet_options.h"
 
 #include <QCommandLineParser>
-#include <QUrl>
 
 namespace chippy::app {
 
@@ -35,15 +35,12 @@ void HeadlessOptions::addTo(QCommandLineParser &parser)
             QStringLiteral("rate")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the customers' arrivals."),
             QStringLiteral("number")},
-        {QStringLiteral("cabinet"),
-            QStringLiteral("Keep model 6's hot cabinet in this Redis (password in "
-                           "CHIPPY_CABINET_PASSWORD)."),
-            QStringLiteral("redis://host:port")},
         {QStringLiteral("drain-timeout"),
             QStringLiteral("How long to wait for the last orders to be served, in seconds."),
             QStringLiteral("seconds")},
     });
     BackOfficeOptions::addTo(parser);
+    CabinetOptions::addTo(parser);
 }
 
 std::optional<HeadlessOptions> HeadlessOptions::from(
@@ -81,20 +78,11 @@ std::optional<HeadlessOptions> HeadlessOptions::from(
     }
     o.analytics = stores->analytics;
     o.ledger = stores->ledger;
-    if (parser.isSet(QStringLiteral("cabinet"))) {
-        const QUrl url(parser.value(QStringLiteral("cabinet")));
-        if (url.scheme() != QLatin1String("redis") || url.host().isEmpty()) {
-            *error = QStringLiteral("--cabinet needs a redis://host:port address");
-            return std::nullopt;
-        }
-        if (!url.password().isEmpty()) {
-            *error
-                = QStringLiteral("--cabinet takes no password: put it in CHIPPY_CABINET_PASSWORD");
-            return std::nullopt;
-        }
-        o.cabinet.url = url.toString();
-        o.cabinet.password = qEnvironmentVariable("CHIPPY_CABINET_PASSWORD");
+    const auto cabinet = CabinetOptions::from(parser, error);
+    if (!cabinet) {
+        return std::nullopt;
     }
+    o.cabinet = *cabinet;
     if (!o.profilePath.isEmpty() && !o.bootstrap.isEmpty()) {
         *error = QStringLiteral("use either --profile or --bootstrap, not both");
         return std::nullopt;

@@ -6,8 +6,8 @@
 
 using namespace chippy;
 
-// The window's command line: the back office's stores are read as --headless reads them,
-// from the same options.
+// The window's command line: the back office's stores and the hot cabinet are read as
+// --headless reads them, from the same options.
 class TestGuiOptions : public QObject
 {
     Q_OBJECT
@@ -22,7 +22,11 @@ private:
     }
 
 private slots:
-    void cleanup() { qunsetenv("CHIPPY_ANALYTICS_PASSWORD"); }
+    void cleanup()
+    {
+        qunsetenv("CHIPPY_ANALYTICS_PASSWORD");
+        qunsetenv("CHIPPY_CABINET_PASSWORD");
+    }
 
     void withoutStoresTheWindowUsesTheEmbeddedOnes()
     {
@@ -57,6 +61,52 @@ private slots:
         QCOMPARE(headless->analytics.url, window->analytics.url);
         QCOMPARE(headless->analytics.password, window->analytics.password);
         QCOMPARE(headless->ledger.dsn, window->ledger.dsn);
+    }
+
+    void withoutCabinetTheWindowUsesTheInProcessOne()
+    {
+        QCommandLineParser parser;
+        parse(parser, {QStringLiteral("--scenario"), QStringLiteral("model-6")});
+        QString error;
+        const auto options = gui::GuiOptions::from(parser, &error);
+        QVERIFY2(options, qPrintable(error));
+        QVERIFY(!options->cabinet.usesRedis());
+    }
+
+    void theWindowAndHeadlessKeepTheCabinetInTheSameRedis()
+    {
+        qputenv("CHIPPY_CABINET_PASSWORD", "salt");
+        QCommandLineParser parser;
+        parse(parser, {QStringLiteral("--cabinet"), QStringLiteral("redis://127.0.0.1:6390")});
+        QString error;
+        const auto window = gui::GuiOptions::from(parser, &error);
+        QVERIFY2(window, qPrintable(error));
+        QCOMPARE(window->cabinet.url, QStringLiteral("redis://127.0.0.1:6390"));
+        QCOMPARE(window->cabinet.password, QStringLiteral("salt"));
+        const auto headless = app::HeadlessOptions::from(parser, &error);
+        QVERIFY2(headless, qPrintable(error));
+        QCOMPARE(headless->cabinet.url, window->cabinet.url);
+        QCOMPARE(headless->cabinet.password, window->cabinet.password);
+    }
+
+    void aCabinetPasswordOnTheCommandLineIsRefusedInWords()
+    {
+        QCommandLineParser parser;
+        parse(
+            parser, {QStringLiteral("--cabinet"), QStringLiteral("redis://:salt@127.0.0.1:6390")});
+        QString error;
+        QVERIFY(!gui::GuiOptions::from(parser, &error));
+        QVERIFY2(error.contains(QStringLiteral("CHIPPY_CABINET_PASSWORD")), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral("salt")), qPrintable(error));
+    }
+
+    void aCabinetThatIsNoRedisIsRefusedInWords()
+    {
+        QCommandLineParser parser;
+        parse(parser, {QStringLiteral("--cabinet"), QStringLiteral("http://127.0.0.1:6390")});
+        QString error;
+        QVERIFY(!gui::GuiOptions::from(parser, &error));
+        QVERIFY2(error.contains(QStringLiteral("--cabinet")), qPrintable(error));
     }
 
     void anAnalyticsAddressThatIsNoWebAddressIsRefusedInWords()
