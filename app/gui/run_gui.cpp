@@ -98,6 +98,7 @@ int runGui(QApplication &app, const GuiOptions &options)
     base.analytics = options.analytics;
     base.ledger = options.ledger;
     base.cabinet = options.cabinet;
+    base.cabinet = options.cabinet;
     ShopController controller(base, nullptr);
     if (!options.profilePath.isEmpty()) {
         const QString error = controller.cluster()->importProperties(options.profilePath);
