@@ -22,6 +22,8 @@ packages=(
     redis-server libhiredis-dev postgresql default-jdk-headless maven curl
     # headless display for screenshots and QML tests
     xvfb xauth
+    # the packages and the bundle (packaging/), and their test in clean roots
+    help2man librsvg2-bin patchelf lintian appstream desktop-file-utils debootstrap
 )
 
 sudo_cmd=()
