@@ -11,6 +11,7 @@
 #include "rebalance_model.h"
 #include "record_model.h"
 #include "scene_list.h"
+#include "shop/hot_cabinet.h"
 #include "shop/menu.h"
 #include "till_model.h"
 #include "token_model.h"
@@ -56,6 +57,7 @@ ShopController::ShopController(shop::ShopConfig base, QObject *parent)
     , m_backOffice(new BackOfficeModel(m_base.topics, this))
     , m_analytics(new AnalyticsFeed(shop::Menu::standard().currency(), this))
     , m_poller(new AnalyticsPoller(m_analytics, this))
+    , m_cabinet(new CabinetModel(m_base.menu, this))
     , m_drain(new EventDrain(this))
 {
     s_instance = this;
@@ -184,6 +186,11 @@ void ShopController::togglePause()
 void ShopController::stopTills()
 {
     command([](shop::ShopSession &s) { s.stopTills(); });
+}
+
+void ShopController::closeForTheDay()
+{
+    command([](shop::ShopSession &s) { s.closeForTheDay(); });
 }
 
 void ShopController::step()
@@ -328,6 +335,7 @@ void ShopController::openScene(int scene)
     const kafka::ClientConfig cluster = setup.base.cluster;
     setup.base = m_base;
     setup.base.cluster = cluster;
+    m_cabinet->setWhere(shop::describeCabinet(m_base.cabinet));
 
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("shop"));
@@ -437,6 +445,9 @@ void ShopController::applyBatch(const QVector<shop::ShopEvent> &events)
     m_rebalances->applyEvents(events);
     m_notices->applyEvents(events);
     m_tokens->applyEvents(events, now);
+    if (hasCabinet()) {
+        m_cabinet->applyEvents(events);
+    }
     if (m_index.add(events, m_journey->order())) {
         m_journey->refresh();
     }
@@ -487,6 +498,12 @@ void ShopController::sample()
     emit countsChanged();
 }
 
+shop::CabinetTotals ShopController::cabinetTotals() const
+{
+    const shop::ShopStats *stats = m_session && m_open ? m_session->stats() : nullptr;
+    return stats ? stats->cabinet().totals() : shop::CabinetTotals {};
+}
+
 void ShopController::refreshInspector()
 {
     if (m_records->partition() < 0 || m_records->loading()) {
@@ -507,6 +524,7 @@ void ShopController::clearModels()
     m_counters->clear();
     m_late->clear();
     m_backOffice->clear();
+    m_cabinet->clear();
     m_analytics->clear();
     m_rebalances->clear();
     m_tokens->clear();

@@ -2,6 +2,7 @@
 
 #include "analytics_feed.h"
 #include "back_office_model.h"
+#include "cabinet_model.h"
 #include "chart_feed.h"
 #include "cluster_settings.h"
 #include "journey_model.h"
@@ -63,6 +64,7 @@ class ShopController : public QObject
     Q_PROPERTY(chippy::gui::BackOfficeModel *backOffice READ backOffice CONSTANT)
     Q_PROPERTY(chippy::gui::AnalyticsFeed *analytics READ analytics CONSTANT)
     Q_PROPERTY(chippy::gui::ClusterSettings *cluster READ cluster CONSTANT)
+    Q_PROPERTY(chippy::gui::CabinetModel *cabinet READ cabinet CONSTANT)
 
     Q_PROPERTY(QString orderTopic READ orderTopic CONSTANT)
     Q_PROPERTY(QString readyTopic READ readyTopic CONSTANT)
@@ -83,6 +85,7 @@ class ShopController : public QObject
     Q_PROPERTY(bool paused READ paused NOTIFY settingsChanged)
     Q_PROPERTY(int model READ model NOTIFY settingsChanged)
     Q_PROPERTY(bool hasCook READ hasCook NOTIFY settingsChanged)
+    Q_PROPERTY(bool hasCabinet READ hasCabinet NOTIFY settingsChanged)
     Q_PROPERTY(int tillCount READ tillCount NOTIFY settingsChanged)
     Q_PROPERTY(int partitionCount READ partitionCount NOTIFY settingsChanged)
     Q_PROPERTY(int preparerCount READ preparerCount NOTIFY settingsChanged)
@@ -144,6 +147,7 @@ public:
     BackOfficeModel *backOffice() const { return m_backOffice; }
     AnalyticsFeed *analytics() const { return m_analytics; }
     ClusterSettings *cluster() const { return m_cluster; }
+    CabinetModel *cabinet() const { return m_cabinet; }
 
     QString orderTopic() const { return m_base.topics.order(); }
     QString readyTopic() const { return m_base.topics.ready(); }
@@ -167,6 +171,7 @@ public:
     {
         return model() >= shop::ShopConfig::kFirstModelWithCook || cookCount() > 0;
     }
+    bool hasCabinet() const { return model() >= shop::ShopConfig::kFirstModelWithCabinet; }
     int tillCount() const { return m_state.settings.tills.value_or(0); }
     int partitionCount() const { return m_state.settings.orderPartitions.value_or(0); }
     int preparerCount() const { return m_state.settings.preparers.value_or(0); }
@@ -187,6 +192,8 @@ public:
     double ordersPerSecond() const { return m_placedRate; }
     double servedPerSecond() const { return m_servedRate; }
     double latencyP95() const { return m_p95; }
+    // What the shop counted through the hot cabinet so far: the figures the report prints.
+    shop::CabinetTotals cabinetTotals() const;
 
     // Live commands, carried out by the session on its thread; what happened comes back as a
     // notice, and the controls follow the state the session reports.
@@ -207,6 +214,8 @@ public:
     Q_INVOKABLE void togglePause();
     // No new customers; what was ordered is still served.
     Q_INVOKABLE void stopTills();
+    // Closing time: the hot cabinet is emptied and what was in it counted as waste.
+    Q_INVOKABLE void closeForTheDay();
     // While paused: lets the shop run for half a second, then holds it again.
     Q_INVOKABLE void step();
     // kind: "earliest", "latest", "offset" (value: the offset) or "time" (value: ms since
@@ -279,6 +288,7 @@ private:
     BackOfficeModel *m_backOffice;
     AnalyticsFeed *m_analytics;
     AnalyticsPoller *m_poller;
+    CabinetModel *m_cabinet;
     EventDrain *m_drain;
 
     QThread *m_thread = nullptr;

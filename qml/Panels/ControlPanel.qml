@@ -160,6 +160,14 @@ ScrollView {
                 text: qsTr("Reset scene")
                 onClicked: Controller.reset()
             }
+            Button {
+                objectName: "closeForTheDay"
+                Layout.fillWidth: true
+                visible: Controller.hasCabinet
+                text: qsTr("Close for the day")
+                onClicked: Controller.closeForTheDay()
+                Accessible.description: qsTr("Empties the hot cabinet and counts what was left in it as waste")
+            }
         }
 
         ShopText {

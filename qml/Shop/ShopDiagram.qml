@@ -33,9 +33,20 @@ Item {
                                              xCook < xPreparers + Theme.cardWidth ? preparersBottom : 0)
                                     + (Theme.presenter ? Theme.gap * 3 : labelHeight + Theme.gap * 2)
 
+    // The hot cabinet (from model 6) under the tills and ORDER, as wide as both, beside the
+    // cook loop; in presenter mode in the column beside the shop, under the back office, so
+    // that the diagram keeps its size.
+    readonly property bool cabinetBeside: Theme.presenter
+    readonly property real xCabinet: cabinetBeside ? xBackOffice : 0
+    readonly property real cabinetTop: cabinetBeside ? (hasBackOffice ? backOfficeY(Controller.backOffice.count - 1) + backOfficeHeight + Theme.gap * 2 : topY)
+                                                     : topY + tillSpan + Theme.gap * 3
+    readonly property real cabinetWidth: cabinetBeside ? backOfficeWidth : Math.min(xOrder + orderBox.width, xCook - Theme.columnGap)
+    readonly property real cabinetBottom: Controller.hasCabinet ? cabinetTop + hotCabinet.height : 0
+
     readonly property real shopBottom: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
                                                 Controller.hasCook ? cookTop + Math.max(cookBox.height, Controller.cooks.count * cardPitch, hotFoodBox.height) + Theme.gap * 2
-                                                                  : countersBottom)
+                                                                  : countersBottom,
+                                                cabinetBeside ? 0 : cabinetBottom + Theme.gap * 2)
     // The back office: one card per reader, as its readers read every topic. In a row under
     // the whole shop; in presenter mode, where the window is short for the diagram and wide,
     // in a column beside it, so that the diagram keeps its size.
@@ -111,8 +122,9 @@ Item {
         return box ? laneCentre(box, parseInt(what), leaving) : Qt.point(0, 0)
     }
 
-    implicitWidth: hasBackOffice && backOfficeBeside ? xBackOffice + backOfficeWidth : rightEdge
-    implicitHeight: Math.max(shopBottom, hasBackOffice ? backOfficeY(Controller.backOffice.count - 1) + backOfficeHeight : 0) + Theme.gap
+    implicitWidth: (hasBackOffice && backOfficeBeside) || (Controller.hasCabinet && cabinetBeside) ? xBackOffice + backOfficeWidth : rightEdge
+    implicitHeight: Math.max(shopBottom, hasBackOffice ? backOfficeY(Controller.backOffice.count - 1) + backOfficeHeight : 0,
+                             cabinetBeside ? cabinetBottom : 0) + Theme.gap
 
     // Column headings
     ShopText {
@@ -285,6 +297,32 @@ Item {
         dashed: true
     }
 
+    // The preparers take from the cabinet; the cook tops it up.
+    Arrow {
+        visible: Controller.hasCabinet && !diagram.cabinetBeside && Controller.preparers.count > 0
+        vertical: true
+        x1: diagram.xPreparers + Theme.cardWidth * 0.1
+        y1: diagram.topY + (Controller.preparers.count - 1) * diagram.cardPitch + Theme.cardHeight
+        x2: diagram.cabinetWidth
+        y2: diagram.cabinetTop + Theme.padding
+        colour: Theme.cook
+        head: false
+    }
+    Repeater {
+        model: Controller.hasCabinet && !diagram.cabinetBeside ? Controller.cooks : null
+
+        Arrow {
+            required property int index
+
+            x1: diagram.xCooks + Theme.cookWidth / 2
+            y1: diagram.cookTop + index * diagram.cardPitch + Theme.cardHeight
+            x2: diagram.cabinetWidth
+            y2: diagram.cabinetTop + hotCabinet.height - Theme.padding * 2
+            sag: Theme.gap * 3
+            colour: Theme.cook
+        }
+    }
+
     // Tills
     Repeater {
         id: tillCards
@@ -449,6 +487,26 @@ Item {
         }
     }
 
+    HotCabinet {
+        id: hotCabinet
+
+        objectName: "hotCabinet"
+        x: diagram.xCabinet
+        y: diagram.cabinetTop
+        width: diagram.cabinetWidth
+        height: implicitHeight
+        visible: Controller.hasCabinet
+        trays: Controller.cabinet
+        where: Controller.cabinet.where
+        reachable: Controller.cabinet.reachable
+        problem: Controller.cabinet.problem
+        recovered: Controller.cabinet.recovered
+        shortOrders: Controller.cabinet.shortOrders
+        lastShortOrder: Controller.cabinet.lastShortOrder
+        closed: Controller.cabinet.closed
+        wasteText: Controller.cabinet.wasteText
+    }
+
     // Orders in flight, at most TokenModel.kMaxTokens of them
     Repeater {
         model: Controller.tokens
@@ -456,6 +514,26 @@ Item {
         Token {
             start: diagram.placeOf(from, true)
             end: diagram.placeOf(to, false)
+        }
+    }
+
+    ShortMark {
+        id: shortMark
+
+        // From just outside the cabinet, so that it never covers a tray.
+        start: diagram.cabinetBeside ? Qt.point(hotCabinet.x + hotCabinet.width / 2, hotCabinet.y + hotCabinet.height + height / 2 + Theme.gap)
+                                     : Qt.point(hotCabinet.x + hotCabinet.width + width / 2 + Theme.gap, hotCabinet.y + Theme.cardHeight)
+        end: diagram.cabinetBeside ? Qt.point(cookBox.x + cookBox.width / 2, cookBox.y + cookBox.height + height / 2 + Theme.gap)
+                                   : Qt.point(cookBox.x - width / 2, cookBox.y + cookBox.height / 2)
+        visible: Controller.hasCabinet
+    }
+
+    Connections {
+        target: Controller.cabinet
+
+        function onShortChanged() {
+            if (Controller.cabinet.shortOrders > 0 && !diagram.showRates)
+                shortMark.send(Controller.cabinet.lastShortOrder, Controller.cabinet.lastShortQueue)
         }
     }
 }

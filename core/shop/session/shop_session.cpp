@@ -233,6 +233,11 @@ CommandResult ShopSession::stopTills()
     return m_shop ? m_shop->stopTills() : notOpen(QStringLiteral("stop-tills"));
 }
 
+CommandResult ShopSession::closeForTheDay()
+{
+    return m_shop ? m_shop->closeForTheDay() : notOpen(QStringLiteral("close-for-the-day"));
+}
+
 CommandResult ShopSession::setRetention(int seconds)
 {
     const QString command = QStringLiteral("set-retention");

@@ -124,6 +124,8 @@ public slots:
     chippy::shop::CommandResult restartBroker();
     // No new customers; what was ordered is still served.
     chippy::shop::CommandResult stopTills();
+    // Closing time (from model 6): the hot cabinet is emptied and what was in it is waste.
+    chippy::shop::CommandResult closeForTheDay();
     // Keeps ORDER's records for this long (0: the cluster's default), in small segments.
     chippy::shop::CommandResult setRetention(int seconds);
     // A reader in a group of its own that starts where it is told.
