@@ -13,6 +13,7 @@ int main(int argc, char *argv[])
     // A QApplication for the window, a QCoreApplication when no window is wanted.
     const std::unique_ptr<QCoreApplication> application = chippy::gui::makeApplication(argc, argv);
     QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(QStringLiteral("chippy"));
     QCoreApplication::setApplicationName(QStringLiteral("chippy"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHIPPY_VERSION));
 

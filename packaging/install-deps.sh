@@ -15,6 +15,8 @@ packages=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qtquick-shapes qml6-module-qtcharts qml6-module-qttest
     libqt6sql6-sqlite libqt6sql6-psql
+    # passwords in the desktop keyring; the tests run a real one (GNOME Keyring on D-Bus)
+    qtkeychain-qt6-dev gnome-keyring libsecret-tools dbus-daemon
     # the window's font (DejaVu Sans), so screenshots look the same everywhere
     fonts-dejavu-core
     # services the integration tests start on loopback; Apache Kafka and OpenSearch run on the

@@ -1,8 +1,10 @@
 #include "run_gui.h"
 
 #include "embedded_kafka.h"
+#include "password_keyring.h"
 #include "render_backend.h"
 #include "shop_controller.h"
+#include "view_memory.h"
 #include "view_settings.h"
 
 #include <QApplication>
@@ -13,6 +15,7 @@
 #include <QQmlError>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
@@ -89,17 +92,36 @@ int runGui(QApplication &app, const GuiOptions &options)
     QTextStream err(stderr);
     // The window shows what the embedded broker does; its log only needs to say what goes wrong.
     app::EmbeddedKafka::logProblemsOnly();
+    // A run that only takes a picture neither reads nor changes what was remembered.
+    std::unique_ptr<QSettings> remembered;
+    if (options.screenshotPath.isEmpty()) {
+        remembered = std::make_unique<QSettings>();
+    }
     ViewSettings view(nullptr);
-    view.setPresenter(options.presenter);
-    view.setDark(options.dark);
+    if (remembered) {
+        recallView(*remembered, view);
+        rememberViewChanges(*remembered, view);
+    }
+    view.setPresenter(view.presenter() || options.presenter);
+    view.setDark(view.dark() || options.dark);
 
     shop::ShopConfig base = windowShopConfig();
     base.topics.prefix = options.topicPrefix;
     base.analytics = options.analytics;
     base.ledger = options.ledger;
     base.cabinet = options.cabinet;
-    base.cabinet = options.cabinet;
     ShopController controller(base, nullptr);
+    PasswordKeyring keyring;
+    std::unique_ptr<ConnectionMemory> memory;
+    if (remembered) {
+        memory = std::make_unique<ConnectionMemory>(remembered.get(), &keyring);
+        memory->recall(*controller.cluster(), *controller.stores());
+        controller.setMemory(memory.get());
+    }
+    if (options.analytics.usesOpenSearch() || !options.ledger.dsn.isEmpty()
+        || options.cabinet.usesRedis()) {
+        controller.stores()->load(base);
+    }
     if (!options.profilePath.isEmpty()) {
         const QString error = controller.cluster()->importProperties(options.profilePath);
         if (!error.isEmpty()) {

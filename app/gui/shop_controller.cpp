@@ -32,6 +32,7 @@ ShopController::ShopController(shop::ShopConfig base, QObject *parent)
     : QObject(parent)
     , m_base(std::move(base))
     , m_cluster(new ClusterSettings(this))
+    , m_stores(new StoreSettings(this))
     , m_tills(new TillModel(this))
     , m_order(new PartitionModel(m_base.topics.order(), m_base.topics.preparers(), this))
     , m_ready(new PartitionModel(m_base.topics.ready(), m_base.topics.counters(), this))
@@ -61,6 +62,7 @@ ShopController::ShopController(shop::ShopConfig base, QObject *parent)
     , m_drain(new EventDrain(this))
 {
     s_instance = this;
+    m_stores->load(m_base);
     qRegisterMetaType<shop::ClusterViewPtr>();
     qRegisterMetaType<shop::SessionState>();
     connect(m_drain, &EventDrain::batch, this, &ShopController::applyBatch);
@@ -276,11 +278,25 @@ void ShopController::reset()
     }
 }
 
+void ShopController::setMemory(ConnectionMemory *memory)
+{
+    m_memory = memory;
+    emit memoryChanged();
+}
+
 QString ShopController::connectNow()
 {
-    const QString problem = m_cluster->problem();
+    QString problem = m_cluster->problem();
+    if (problem.isEmpty()) {
+        problem = m_stores->problem();
+    }
     if (!problem.isEmpty()) {
         return problem;
+    }
+    m_stores->applyTo(m_base);
+    m_cabinet->setWhere(shop::describeCabinet(m_base.cabinet));
+    if (m_memory) {
+        m_memory->remember(*m_cluster, *m_stores);
     }
     if (m_scene >= 0) {
         openScene(m_scene);

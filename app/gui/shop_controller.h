@@ -5,6 +5,7 @@
 #include "cabinet_model.h"
 #include "chart_feed.h"
 #include "cluster_settings.h"
+#include "connection_memory.h"
 #include "journey_model.h"
 #include "member_model.h"
 #include "notice_model.h"
@@ -16,6 +17,7 @@
 #include "shop/events/rate_meter.h"
 #include "shop/session/shop_session.h"
 #include "shop/shop_config.h"
+#include "store_settings.h"
 #include "till_model.h"
 #include "token_model.h"
 
@@ -64,6 +66,9 @@ class ShopController : public QObject
     Q_PROPERTY(chippy::gui::BackOfficeModel *backOffice READ backOffice CONSTANT)
     Q_PROPERTY(chippy::gui::AnalyticsFeed *analytics READ analytics CONSTANT)
     Q_PROPERTY(chippy::gui::ClusterSettings *cluster READ cluster CONSTANT)
+    Q_PROPERTY(chippy::gui::StoreSettings *stores READ stores CONSTANT)
+    // Null when nothing is to be remembered (a test, a screenshot run).
+    Q_PROPERTY(chippy::gui::ConnectionMemory *memory READ memory NOTIFY memoryChanged)
     Q_PROPERTY(chippy::gui::CabinetModel *cabinet READ cabinet CONSTANT)
 
     Q_PROPERTY(QString orderTopic READ orderTopic CONSTANT)
@@ -147,6 +152,10 @@ public:
     BackOfficeModel *backOffice() const { return m_backOffice; }
     AnalyticsFeed *analytics() const { return m_analytics; }
     ClusterSettings *cluster() const { return m_cluster; }
+    StoreSettings *stores() const { return m_stores; }
+    ConnectionMemory *memory() const { return m_memory; }
+    // Where connectNow() remembers the connection it opened.
+    void setMemory(ConnectionMemory *memory);
     CabinetModel *cabinet() const { return m_cabinet; }
 
     QString orderTopic() const { return m_base.topics.order(); }
@@ -229,7 +238,8 @@ public:
     Q_INVOKABLE void goToScene(int scene);
     // The current scene from nothing, on a fresh broker.
     Q_INVOKABLE void reset();
-    // Opens the current scene on what the cluster settings say; the reason when refused.
+    // Opens the current scene on what the cluster and store settings say; the reason when
+    // refused.
     Q_INVOKABLE QString connectNow();
 
     // Applies one frame's batch of events to every model (the drain calls it once a frame).
@@ -240,6 +250,7 @@ public:
     Q_INVOKABLE void followOrder(qint64 order);
 
 signals:
+    void memoryChanged();
     void statusChanged();
     void sceneChanged();
     void actionCaptionChanged();
@@ -268,6 +279,8 @@ private:
 
     shop::ShopConfig m_base;
     ClusterSettings *m_cluster;
+    StoreSettings *m_stores;
+    ConnectionMemory *m_memory = nullptr;
     TillModel *m_tills;
     PartitionModel *m_order;
     PartitionModel *m_ready;

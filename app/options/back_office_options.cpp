@@ -32,22 +32,12 @@ std::optional<BackOfficeOptions> BackOfficeOptions::from(
     BackOfficeOptions o;
     const auto environment = QProcessEnvironment::systemEnvironment();
     if (parser.isSet(QStringLiteral("analytics"))) {
-        QUrl url(parser.value(QStringLiteral("analytics")));
-        if (!url.isValid()
-            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-            || url.host().isEmpty()) {
-            *error = QStringLiteral("--analytics needs an http:// or https:// URL of OpenSearch");
+        const auto openSearch = openSearchAt(parser.value(QStringLiteral("analytics")), error);
+        if (!openSearch) {
+            *error = QStringLiteral("--analytics needs %1").arg(*error);
             return std::nullopt;
         }
-        o.analytics.user = url.userName();
-        o.analytics.password = url.password();
-        // StripTrailingSlash keeps a lone "/", which would double the slash before _bulk.
-        QString path = url.path();
-        while (path.endsWith(QLatin1Char('/'))) {
-            path.chop(1);
-        }
-        url.setPath(path);
-        o.analytics.url = url.adjusted(QUrl::RemoveUserInfo).toString();
+        o.analytics = *openSearch;
     }
     if (parser.isSet(QStringLiteral("analytics-user"))) {
         o.analytics.user = parser.value(QStringLiteral("analytics-user"));
@@ -57,16 +47,43 @@ std::optional<BackOfficeOptions> BackOfficeOptions::from(
     }
     o.analytics.caFile = parser.value(QStringLiteral("analytics-ca"));
     if (parser.isSet(QStringLiteral("ledger"))) {
-        QString dsn = parser.value(QStringLiteral("ledger"));
-        const QString password = environment.value(QStringLiteral("CHIPPY_LEDGER_PASSWORD"));
-        if (dsn.startsWith(QLatin1String("postgres")) && !password.isEmpty()) {
-            QUrl url(dsn);
-            url.setPassword(password);
-            dsn = url.toString();
-        }
-        o.ledger.dsn = dsn;
+        o.ledger.dsn = ledgerWithPassword(parser.value(QStringLiteral("ledger")),
+            environment.value(QStringLiteral("CHIPPY_LEDGER_PASSWORD")));
     }
     return o;
+}
+
+std::optional<analytics::AnalyticsSettings> BackOfficeOptions::openSearchAt(
+    const QString &text, QString *error)
+{
+    QUrl url(text);
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        || url.host().isEmpty()) {
+        *error = QStringLiteral("an http:// or https:// URL of OpenSearch");
+        return std::nullopt;
+    }
+    analytics::AnalyticsSettings settings;
+    settings.user = url.userName();
+    settings.password = url.password();
+    // StripTrailingSlash keeps a lone "/", which would double the slash before _bulk.
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/'))) {
+        path.chop(1);
+    }
+    url.setPath(path);
+    settings.url = url.adjusted(QUrl::RemoveUserInfo).toString();
+    return settings;
+}
+
+QString BackOfficeOptions::ledgerWithPassword(const QString &dsn, const QString &password)
+{
+    if (!dsn.startsWith(QLatin1String("postgres")) || password.isEmpty()) {
+        return dsn;
+    }
+    QUrl url(dsn);
+    url.setPassword(password);
+    return url.toString();
 }
 
 } // namespace chippy::app
