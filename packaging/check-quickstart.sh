@@ -52,7 +52,8 @@ mkdir -p "$work"
 start=$(date +%s)
 echo "== clean root in $root"
 root_create "$root"
-root_mount "$root"
+# Its apt-get runs inside run.sh, not through root_apt, so it keeps its downloads to itself.
+CHIPPY_ROOT_SHARED_APT=0 root_mount "$root"
 mkdir -p "$root$(dirname "$clone")" "$root/tmp/.X11-unix"
 git clone --quiet --no-local "$here" "$root$clone"
 echo "cloned $(git -C "$root$clone" log --oneline -1)"
@@ -69,8 +70,14 @@ if [ -n "$ccache_dir" ] && [ -d "$ccache_dir" ]; then
 fi
 
 # The display the window opens on: an Xvfb here, its socket shared with the root.
+mkdir -p /tmp/.X11-unix
+chmod 1777 /tmp/.X11-unix
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
+for _ in $(seq 50); do
+    [ -S "/tmp/.X11-unix/X${display#:}" ] && break
+    sleep 0.1
+done
 mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
 
 echo "== bash packaging/run.sh ($(elapsed))"

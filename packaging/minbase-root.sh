@@ -4,13 +4,15 @@
 #
 #   root_create DIR      a fresh `debootstrap --variant=minbase bookworm` root in DIR, unpacked
 #                        from a tarball cached in $CHIPPY_ROOT_CACHE (made once a week)
-#   root_mount DIR       /proc, /dev, /dev/pts, /sys, apt's download cache and the host's
-#                        resolv.conf inside DIR
+#   root_mount DIR       /proc, /dev, /sys and the host's resolv.conf inside DIR, and apt's
+#                        shared download cache unless CHIPPY_ROOT_SHARED_APT=0
 #   root_run DIR CMD...  CMD inside DIR, as root, with a plain environment
+#   root_apt DIR ARGS... apt-get ARGS inside DIR, one root at a time (they share the cache)
 #   root_remove DIR      unmounts everything under DIR, then deletes it
 #
-# The apt download cache ($CHIPPY_ROOT_CACHE/archives) is shared by every root, so a second
-# run downloads nothing it already has.
+# The apt download cache ($CHIPPY_ROOT_CACHE/archives) is shared by the roots that mount it,
+# so a second run downloads nothing it already has; their apt-get runs through root_apt, which
+# takes turns.
 
 CHIPPY_ROOT_CACHE="${CHIPPY_ROOT_CACHE:-/var/cache/chippy-packaging}"
 CHIPPY_ROOT_SUITE=bookworm
@@ -41,13 +43,16 @@ root_security_mirror() {
 }
 
 root_create() {
-    local dir="$1" mirror security key tarball
+    local dir="$1" mirror security key tarball lock
     mirror=$(root_mirror)
     security=$(root_security_mirror)
     # A new tarball each ISO week, so that the roots follow the point releases.
     key="$CHIPPY_ROOT_SUITE-minbase-$(date -u +%G-w%V)"
     tarball="$CHIPPY_ROOT_CACHE/$key.tar.gz"
     mkdir -p "$CHIPPY_ROOT_CACHE/archives/partial"
+    # One debootstrap at a time when several checks start together.
+    exec {lock}>"$CHIPPY_ROOT_CACHE/create.lock"
+    flock "$lock"
     if [ ! -s "$tarball" ]; then
         echo "root: debootstrap --variant=minbase $CHIPPY_ROOT_SUITE from $mirror (cached as $tarball)"
         local fresh="$CHIPPY_ROOT_CACHE/$key.tmp"
@@ -75,6 +80,8 @@ root_create() {
         find "$CHIPPY_ROOT_CACHE" -maxdepth 1 -name "$CHIPPY_ROOT_SUITE-minbase-*.tar.gz" \
             ! -name "$key.tar.gz" -delete
     fi
+    flock -u "$lock"
+    exec {lock}>&-
     rm -rf --one-file-system "$dir"
     mkdir -p "$dir"
     tar -C "$dir" -xzf "$tarball"
@@ -86,7 +93,9 @@ root_mount() {
     mount --rbind /dev "$dir/dev"
     mount --make-rslave "$dir/dev"
     mount -t sysfs sysfs "$dir/sys"
-    mount --bind "$CHIPPY_ROOT_CACHE/archives" "$dir/var/cache/apt/archives"
+    if [ "${CHIPPY_ROOT_SHARED_APT:-1}" != 0 ]; then
+        mount --bind "$CHIPPY_ROOT_CACHE/archives" "$dir/var/cache/apt/archives"
+    fi
     cp -L /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
 }
 
@@ -95,6 +104,16 @@ root_run() {
     shift
     env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive chroot "$dir" "$@"
+}
+
+root_apt() {
+    local dir="$1" lock status=0
+    shift
+    exec {lock}>"$CHIPPY_ROOT_CACHE/apt.lock"
+    flock "$lock"
+    root_run "$dir" apt-get "$@" || status=$?
+    exec {lock}>&-
+    return "$status"
 }
 
 root_remove() {

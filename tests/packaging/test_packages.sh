@@ -147,11 +147,12 @@ roots+=("$deb_root")
 root_create "$deb_root"
 root_mount "$deb_root"
 cp "$app_deb" "$broker_deb" "$deb_root/tmp/"
-root_run "$deb_root" apt-get update -q >/dev/null
-root_run "$deb_root" sh -c 'apt-get install -y -q --no-install-recommends /tmp/chippy_*.deb /tmp/chippy-broker_*.deb' \
+root_apt "$deb_root" update -q >/dev/null
+root_apt "$deb_root" install -y -q --no-install-recommends "/tmp/$(basename "$app_deb")" \
+    "/tmp/$(basename "$broker_deb")" \
     >"$work/apt-deb.log" 2>&1 || { tail -n 40 "$work/apt-deb.log"; fail "apt-get install of the packages failed"; }
 echo "installed: $(root_run "$deb_root" dpkg-query -W -f '${Package} ${Version}\n' chippy chippy-broker | tr '\n' ' ')"
-root_run "$deb_root" apt-get install -y -q --no-install-recommends xvfb xauth kcat >"$work/apt-tools.log" 2>&1 \
+root_apt "$deb_root" install -y -q --no-install-recommends xvfb xauth kcat >"$work/apt-tools.log" 2>&1 \
     || { tail -n 40 "$work/apt-tools.log"; fail "apt-get install xvfb xauth kcat failed"; }
 check_root "$deb_root" /usr/bin/chippy /usr/bin/chippy-broker
 root_remove "$deb_root"
@@ -161,8 +162,8 @@ bundle_root="$work/root-bundle"
 roots+=("$bundle_root")
 root_create "$bundle_root"
 root_mount "$bundle_root"
-root_run "$bundle_root" apt-get update -q >/dev/null
-root_run "$bundle_root" apt-get install -y -q --no-install-recommends xvfb xauth kcat >"$work/apt-bundle.log" 2>&1 \
+root_apt "$bundle_root" update -q >/dev/null
+root_apt "$bundle_root" install -y -q --no-install-recommends xvfb xauth kcat >"$work/apt-bundle.log" 2>&1 \
     || { tail -n 40 "$work/apt-bundle.log"; fail "apt-get install xvfb xauth kcat failed"; }
 if root_run "$bundle_root" dpkg-query -W -f '${Package}\n' | grep -E '^(libqt|qml|qt6)'; then
     fail "the bundle's root has Qt packages"
