@@ -55,12 +55,28 @@ Rectangle {
             width: parent.width
             height: countText.height
 
-            ShopText {
-                anchors.baseline: countText.baseline
+            Row {
+                anchors.verticalCenter: countText.verticalCenter
                 width: parent.width - countText.width - changeText.implicitWidth - 2 * Theme.gap
-                text: tray.item.toUpperCase()
-                strong: true
-                font.pixelSize: Theme.cardTitleSize
+                spacing: Theme.gap
+
+                ShopText {
+                    id: itemText
+
+                    width: Math.min(implicitWidth, parent.width)
+                    text: tray.item.toUpperCase()
+                    strong: true
+                    font.pixelSize: Theme.cardTitleSize
+                }
+                // In presenter mode the batch goes beside the item, to keep the tray short.
+                ShopText {
+                    anchors.baseline: itemText.baseline
+                    width: Math.max(0, parent.width - itemText.width - Theme.gap)
+                    visible: Theme.presenter
+                    text: qsTr("batch of %1").arg(tray.batch)
+                    dim: true
+                    font.pixelSize: Theme.smallSize
+                }
             }
             // The last change, beside the count, fading away
             ShopText {
@@ -108,8 +124,8 @@ Rectangle {
         }
         ShopText {
             width: parent.width
-            text: Theme.presenter ? qsTr("batch of %1").arg(tray.batch)
-                                  : qsTr("batch of %1 · taken %2 · cooked %3").arg(tray.batch).arg(tray.taken).arg(tray.cooked)
+            visible: !Theme.presenter
+            text: qsTr("batch of %1 · taken %2 · cooked %3").arg(tray.batch).arg(tray.taken).arg(tray.cooked)
             dim: true
             font.pixelSize: Theme.smallSize
         }

@@ -34,19 +34,18 @@ Item {
                                     + (Theme.presenter ? Theme.gap * 3 : labelHeight + Theme.gap * 2)
 
     // The hot cabinet (from model 6) under the tills and ORDER, as wide as both, beside the
-    // cook loop; in presenter mode in the column beside the shop, under the back office, so
-    // that the diagram keeps its size.
-    readonly property bool cabinetBeside: Theme.presenter
-    readonly property real xCabinet: cabinetBeside ? xBackOffice : 0
-    readonly property real cabinetTop: cabinetBeside ? (hasBackOffice ? backOfficeY(Controller.backOffice.count - 1) + backOfficeHeight + Theme.gap * 2 : topY)
-                                                     : topY + tillSpan + Theme.gap * 3
-    readonly property real cabinetWidth: cabinetBeside ? backOfficeWidth : Math.min(xOrder + orderBox.width, xCook - Theme.columnGap)
+    // cook loop; in presenter mode, where the diagram is short for the window, under the cook
+    // loop, as wide as it.
+    readonly property bool cabinetUnderCook: Theme.presenter
+    readonly property real cookBottom: cookTop + Math.max(cookBox.height, Controller.cooks.count * cardPitch, hotFoodBox.height)
+    readonly property real xCabinet: cabinetUnderCook ? xCook : 0
+    readonly property real cabinetTop: cabinetUnderCook ? cookBottom + Theme.gap * 3 : topY + tillSpan + Theme.gap * 3
+    readonly property real cabinetWidth: cabinetUnderCook ? rightEdge - xCook : Math.min(xOrder + orderBox.width, xCook - Theme.columnGap)
     readonly property real cabinetBottom: Controller.hasCabinet ? cabinetTop + hotCabinet.height : 0
 
     readonly property real shopBottom: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
-                                                Controller.hasCook ? cookTop + Math.max(cookBox.height, Controller.cooks.count * cardPitch, hotFoodBox.height) + Theme.gap * 2
-                                                                  : countersBottom,
-                                                cabinetBeside ? 0 : cabinetBottom + Theme.gap * 2)
+                                                Controller.hasCook ? cookBottom + Theme.gap * 2 : countersBottom,
+                                                cabinetBottom + Theme.gap * 2)
     // The back office: one card per reader, as its readers read every topic. In a row under
     // the whole shop; in presenter mode, where the window is short for the diagram and wide,
     // in a column beside it, so that the diagram keeps its size.
@@ -122,9 +121,8 @@ Item {
         return box ? laneCentre(box, parseInt(what), leaving) : Qt.point(0, 0)
     }
 
-    implicitWidth: (hasBackOffice && backOfficeBeside) || (Controller.hasCabinet && cabinetBeside) ? xBackOffice + backOfficeWidth : rightEdge
-    implicitHeight: Math.max(shopBottom, hasBackOffice ? backOfficeY(Controller.backOffice.count - 1) + backOfficeHeight : 0,
-                             cabinetBeside ? cabinetBottom : 0) + Theme.gap
+    implicitWidth: hasBackOffice && backOfficeBeside ? xBackOffice + backOfficeWidth : rightEdge
+    implicitHeight: Math.max(shopBottom, hasBackOffice ? backOfficeY(Controller.backOffice.count - 1) + backOfficeHeight : 0) + Theme.gap
 
     // Column headings
     ShopText {
@@ -299,7 +297,7 @@ Item {
 
     // The preparers take from the cabinet; the cook tops it up.
     Arrow {
-        visible: Controller.hasCabinet && !diagram.cabinetBeside && Controller.preparers.count > 0
+        visible: Controller.hasCabinet && !diagram.cabinetUnderCook && Controller.preparers.count > 0
         vertical: true
         x1: diagram.xPreparers + Theme.cardWidth * 0.1
         y1: diagram.topY + (Controller.preparers.count - 1) * diagram.cardPitch + Theme.cardHeight
@@ -309,16 +307,19 @@ Item {
         head: false
     }
     Repeater {
-        model: Controller.hasCabinet && !diagram.cabinetBeside ? Controller.cooks : null
+        model: Controller.hasCabinet ? Controller.cooks : null
 
         Arrow {
             required property int index
+            readonly property real cookCentre: diagram.xCooks + Theme.cookWidth / 2
+            readonly property real cookBottom: diagram.cookTop + index * diagram.cardPitch + Theme.cardHeight
 
-            x1: diagram.xCooks + Theme.cookWidth / 2
-            y1: diagram.cookTop + index * diagram.cardPitch + Theme.cardHeight
-            x2: diagram.cabinetWidth
-            y2: diagram.cabinetTop + hotCabinet.height - Theme.padding * 2
-            sag: Theme.gap * 3
+            vertical: diagram.cabinetUnderCook
+            x1: cookCentre
+            y1: cookBottom
+            x2: diagram.cabinetUnderCook ? cookCentre : diagram.cabinetWidth
+            y2: diagram.cabinetUnderCook ? diagram.cabinetTop : diagram.cabinetTop + hotCabinet.height - Theme.padding * 2
+            sag: diagram.cabinetUnderCook ? 0 : Theme.gap * 3
             colour: Theme.cook
         }
     }
@@ -520,11 +521,10 @@ Item {
     ShortMark {
         id: shortMark
 
-        // From just outside the cabinet, so that it never covers a tray.
-        start: diagram.cabinetBeside ? Qt.point(hotCabinet.x + hotCabinet.width / 2, hotCabinet.y + hotCabinet.height + height / 2 + Theme.gap)
-                                     : Qt.point(hotCabinet.x + hotCabinet.width + width / 2 + Theme.gap, hotCabinet.y + Theme.cardHeight)
-        end: diagram.cabinetBeside ? Qt.point(cookBox.x + cookBox.width / 2, cookBox.y + cookBox.height + height / 2 + Theme.gap)
-                                   : Qt.point(cookBox.x - width / 2, cookBox.y + cookBox.height / 2)
+        // From the edge of the cabinet, so that it never covers a tray, into COOK.
+        start: diagram.cabinetUnderCook ? Qt.point(cookBox.x + cookBox.width / 2, hotCabinet.y - height / 2)
+                                        : Qt.point(hotCabinet.x + hotCabinet.width + width / 2 + Theme.gap, hotCabinet.y + Theme.cardHeight)
+        end: Qt.point(cookBox.x + cookBox.width / 2, cookBox.y + cookBox.height / 2)
         visible: Controller.hasCabinet
     }
 
