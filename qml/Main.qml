@@ -42,68 +42,92 @@ ApplicationWindow {
         window.visibility = window.visibility === Window.FullScreen ? Window.Windowed : Window.FullScreen
     }
 
+    // The scene's keys. Controls take focus only from Tab (a click leaves it here), and what a
+    // focused control does not use comes up to this; Space and Ctrl+Q are shortcuts, so Space
+    // never presses the button that has the focus.
+    function sceneKey(event) {
+        switch (event.key) {
+        case Qt.Key_Right:
+        case Qt.Key_PageDown:
+            Controller.nextScene()
+            break
+        case Qt.Key_Left:
+        case Qt.Key_PageUp:
+            Controller.previousScene()
+            break
+        case Qt.Key_R:
+            Controller.reset()
+            break
+        case Qt.Key_F:
+            window.toggleFullScreen()
+            break
+        case Qt.Key_P:
+            ViewSettings.presenter = !ViewSettings.presenter
+            break
+        case Qt.Key_D:
+            ViewSettings.dark = !ViewSettings.dark
+            break
+        case Qt.Key_C:
+            if (Theme.presenter)
+                controlsDrawer.visible ? controlsDrawer.close() : controlsDrawer.open()
+            else
+                docked.visible = !docked.visible
+            break
+        case Qt.Key_Plus:
+        case Qt.Key_Equal:
+            ViewSettings.zoomIn()
+            break
+        case Qt.Key_Minus:
+            ViewSettings.zoomOut()
+            break
+        case Qt.Key_Question:
+        case Qt.Key_Slash:
+            ViewSettings.keysShown = true
+            break
+        case Qt.Key_Escape:
+            if (ViewSettings.keysShown)
+                ViewSettings.keysShown = false
+            else if (window.visibility === Window.FullScreen)
+                window.toggleFullScreen()
+            else
+                Controller.closeInspector()
+            sceneKeys.forceActiveFocus()
+            break
+        default:
+            if (event.key >= Qt.Key_1 && event.key <= Qt.Key_9 && event.modifiers === Qt.NoModifier) {
+                Controller.goToScene(event.key - Qt.Key_1)
+                break
+            }
+            return
+        }
+        event.accepted = true
+    }
+
+    Shortcut {
+        sequence: "Space"
+        context: Qt.ApplicationShortcut
+        onActivated: Controller.togglePause()
+    }
+    Shortcut {
+        sequence: "Ctrl+Q"
+        context: Qt.ApplicationShortcut
+        onActivated: Qt.quit()
+    }
+
     FocusScope {
         id: root
 
         anchors.fill: parent
         focus: true
 
-        Keys.onPressed: event => {
-            switch (event.key) {
-            case Qt.Key_Right:
-                Controller.nextScene()
-                break
-            case Qt.Key_Left:
-                Controller.previousScene()
-                break
-            case Qt.Key_Space:
-                Controller.togglePause()
-                break
-            case Qt.Key_R:
-                Controller.reset()
-                break
-            case Qt.Key_F:
-                window.toggleFullScreen()
-                break
-            case Qt.Key_P:
-                ViewSettings.presenter = !ViewSettings.presenter
-                break
-            case Qt.Key_D:
-                ViewSettings.dark = !ViewSettings.dark
-                break
-            case Qt.Key_C:
-                if (Theme.presenter)
-                    controlsDrawer.visible ? controlsDrawer.close() : controlsDrawer.open()
-                else
-                    docked.visible = !docked.visible
-                break
-            case Qt.Key_Plus:
-            case Qt.Key_Equal:
-                ViewSettings.zoomIn()
-                break
-            case Qt.Key_Minus:
-                ViewSettings.zoomOut()
-                break
-            case Qt.Key_Question:
-            case Qt.Key_Slash:
-                ViewSettings.keysShown = true
-                break
-            case Qt.Key_Escape:
-                if (ViewSettings.keysShown)
-                    ViewSettings.keysShown = false
-                else if (window.visibility === Window.FullScreen)
-                    window.toggleFullScreen()
-                else
-                    Controller.closeInspector()
-                break
-            default:
-                if (event.key >= Qt.Key_1 && event.key <= Qt.Key_9) {
-                    Controller.goToScene(event.key - Qt.Key_1)
-                    break
-                }
-                return
-            }
-            event.accepted = true
+        Keys.onPressed: event => window.sceneKey(event)
+
+        // Holds the focus when no control does; a focus scope given the focus would hand it
+        // straight back to the control that had it last.
+        Item {
+            id: sceneKeys
+
+            focus: true
         }
 
         ColumnLayout {
@@ -254,7 +278,7 @@ ApplicationWindow {
         edge: Qt.RightEdge
         width: Theme.drawerWidth + 2 * Theme.padding
         height: window.height
-        onClosed: root.forceActiveFocus()
+        onClosed: sceneKeys.forceActiveFocus()
 
         background: Rectangle {
             color: Theme.surface
@@ -265,6 +289,7 @@ ApplicationWindow {
             anchors.fill: parent
             anchors.margins: Theme.padding
             onConnectionRequested: connection.open()
+            Keys.onPressed: event => window.sceneKey(event)
         }
     }
 
@@ -272,13 +297,13 @@ ApplicationWindow {
         id: connection
 
         anchors.centerIn: Overlay.overlay
-        onClosed: root.forceActiveFocus()
+        onClosed: sceneKeys.forceActiveFocus()
     }
 
     KeysOverlay {
         onClosed: {
             ViewSettings.keysShown = false
-            root.forceActiveFocus()
+            sceneKeys.forceActiveFocus()
         }
     }
 }

@@ -125,6 +125,7 @@ ScrollView {
             rowSpacing: Theme.gap
 
             Button {
+                focusPolicy: Qt.TabFocus
                 Layout.fillWidth: true
                 text: qsTr("Kill a preparer")
                 enabled: Controller.preparers.count > 0
@@ -132,23 +133,27 @@ ScrollView {
                 Accessible.description: qsTr("The newest preparer vanishes without leaving the group")
             }
             Button {
+                focusPolicy: Qt.TabFocus
                 Layout.fillWidth: true
                 text: qsTr("Unreadable order")
                 onClicked: Controller.placeBadOrder()
                 Accessible.description: qsTr("A till sends an order nobody can read; it goes to the dead-letter topic")
             }
             Button {
+                focusPolicy: Qt.TabFocus
                 Layout.fillWidth: true
                 text: qsTr("Restart the broker")
                 enabled: Controller.embedded
                 onClicked: Controller.restartBroker()
             }
             Button {
+                focusPolicy: Qt.TabFocus
                 Layout.fillWidth: true
                 text: Controller.paused ? qsTr("Resume") : qsTr("Pause")
                 onClicked: Controller.togglePause()
             }
             Button {
+                focusPolicy: Qt.TabFocus
                 Layout.fillWidth: true
                 text: qsTr("Step")
                 enabled: Controller.paused
@@ -156,11 +161,13 @@ ScrollView {
                 Accessible.description: qsTr("Runs the paused shop for half a second")
             }
             Button {
+                focusPolicy: Qt.TabFocus
                 Layout.fillWidth: true
                 text: qsTr("Reset scene")
                 onClicked: Controller.reset()
             }
             Button {
+                focusPolicy: Qt.TabFocus
                 objectName: "closeForTheDay"
                 Layout.fillWidth: true
                 visible: Controller.hasCabinet
@@ -189,6 +196,7 @@ ScrollView {
                         ["stockist", qsTr("Add stockist"), qsTr("Counts the portions used from ORDER and COOK")]]
 
                 Button {
+                    focusPolicy: Qt.TabFocus
                     required property var modelData
 
                     objectName: "add-" + modelData[0]
@@ -222,6 +230,7 @@ ScrollView {
                         ["offset", qsTr("offset")], ["time", qsTr("seconds ago")]]
 
                 RadioButton {
+                    focusPolicy: Qt.TabFocus
                     required property var modelData
                     required property int index
 
@@ -250,6 +259,7 @@ ScrollView {
                     ? qsTr("Seconds ago") : qsTr("Offset")
             }
             Button {
+                focusPolicy: Qt.TabFocus
                 Layout.fillWidth: true
                 text: qsTr("Add late consumer")
                 highlighted: true
@@ -279,6 +289,7 @@ ScrollView {
             }
         }
         Button {
+            focusPolicy: Qt.TabFocus
             Layout.fillWidth: true
             Layout.topMargin: Theme.gap
             text: qsTr("Connection: %1…").arg(Controller.cluster.describe)

@@ -49,6 +49,7 @@ ColumnLayout {
     Slider {
         id: slider
 
+        focusPolicy: Qt.TabFocus
         objectName: "slider"
         Layout.fillWidth: true
         from: control.from

@@ -8,11 +8,13 @@ Popup {
     id: overlay
 
     readonly property var keys: [
-        ["→", qsTr("next step")], ["←", qsTr("previous step (starts it afresh)")],
+        ["→  PageDown", qsTr("next step")], ["←  PageUp", qsTr("previous step (starts it afresh)")],
         ["Space", qsTr("pause or carry on")], ["R", qsTr("reset the scene")],
-        ["F", qsTr("full screen")], ["P", qsTr("presenter mode")], ["D", qsTr("dark theme")],
+        ["F", qsTr("full screen")], ["Esc", qsTr("leave full screen, back to the scene")],
+        ["P", qsTr("presenter mode")], ["D", qsTr("dark theme")],
         ["C", qsTr("controls")], ["+ / −", qsTr("zoom")], ["1 … 9", qsTr("go to a scene")],
-        ["?", qsTr("these keys")]]
+        ["Tab", qsTr("reach a control; its arrows then move it")],
+        ["?", qsTr("these keys")], ["Ctrl+Q", qsTr("quit")]]
 
     anchors.centerIn: Overlay.overlay
     modal: true

@@ -45,6 +45,7 @@ ColumnLayout {
                 TabButton {
                     id: tab
 
+                    focusPolicy: Qt.TabFocus
                     required property int index
                     required property string title
                     required property int number

@@ -32,6 +32,7 @@ Panel {
             .arg((partitionRow.committed ?? -1) < 0 ? qsTr("nothing yet") : partitionRow.committed)
 
     ToolButton {
+        focusPolicy: Qt.TabFocus
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: -Theme.gap
