@@ -18,6 +18,8 @@ Card {
     property bool closed: false
     property string wasteText: ""
     readonly property bool inRedis: where.startsWith("Redis")
+    // The cabinet's return is told for a while, then the orders sent short again.
+    property bool showRecovered: false
 
     function whereLine(): string {
         return inRedis ? qsTr("in %1").arg(where) : qsTr("in-process")
@@ -32,7 +34,7 @@ Card {
     function statusLine(): string {
         if (!reachable)
             return problem
-        return recovered !== "" ? recovered : shortLine()
+        return showRecovered && recovered !== "" ? recovered : shortLine()
     }
 
     function wasteLine(): string {
@@ -46,6 +48,17 @@ Card {
     Accessible.role: Accessible.Grouping
     Accessible.name: qsTr("Hot cabinet %1: %2").arg(whereLine()).arg(statusLine())
     onShortOrdersChanged: if (shortOrders > 0) shortPulse.restart()
+    onRecoveredChanged: {
+        showRecovered = recovered !== ""
+        recoveredTimer.restart()
+    }
+
+    Timer {
+        id: recoveredTimer
+
+        interval: 8000
+        onTriggered: cabinet.showRecovered = false
+    }
 
     Column {
         id: column
@@ -96,7 +109,7 @@ Card {
             objectName: "cabinetStatus"
             width: parent.width
             text: cabinet.statusLine()
-            color: !cabinet.reachable ? Theme.bad : (cabinet.recovered !== "" ? Theme.good : Theme.cook)
+            color: !cabinet.reachable ? Theme.bad : (cabinet.showRecovered && cabinet.recovered !== "" ? Theme.good : Theme.cook)
             wrapMode: Text.Wrap
             maximumLineCount: 2
             font.pixelSize: Theme.smallSize

@@ -533,7 +533,7 @@ Item {
 
         function onShortChanged() {
             if (Controller.cabinet.shortOrders > 0 && !diagram.showRates)
-                shortMark.send(Controller.cabinet.lastShortOrder, Controller.cabinet.lastShortQueue)
+                shortMark.send(Controller.cabinet.lastShortOrder, Controller.cabinet.lastShortQueue, Controller.cabinet.reachable)
         }
     }
 }

@@ -1,8 +1,8 @@
 import QtQuick
 import Chippy
 
-// An order that found a tray short, on its way from the hot cabinet to the cook: a mark in its
-// queue's colour that travels once and fades.
+// An order that found a tray short (or the cabinet unreachable), on its way from the hot cabinet
+// to the cook: a mark in its queue's colour that travels once and fades.
 Rectangle {
     id: mark
 
@@ -11,8 +11,10 @@ Rectangle {
     property int queue: -1
     property real progress: 0
 
-    function send(order: int, queue: int) {
-        label.text = qsTr("%1 short → COOK").arg(order)
+    // wasShort: the cabinet answered that a tray was short; otherwise it could not be asked and the
+    // order is fried to order.
+    function send(order: int, queue: int, wasShort: bool) {
+        label.text = wasShort ? qsTr("%1 short → COOK").arg(order) : qsTr("%1 to order → COOK").arg(order)
         mark.queue = queue
         travel.restart()
     }

@@ -70,6 +70,8 @@ TestCase {
         cabinet.recovered = "Redis at 127.0.0.1:6390 answers again; the cabinet is used again"
         compare(cabinet.statusLine(), cabinet.recovered)
         compare(cabinet.outline, Theme.cook)
+        cabinet.showRecovered = false
+        compare(cabinet.statusLine(), "short → COOK: none yet")
     }
 
     function test_the_waste_shows_only_after_closing() {
