@@ -64,9 +64,11 @@ ccache_env=()
 if [ -n "$ccache_dir" ] && [ -d "$ccache_dir" ]; then
     mkdir -p "$root/var/cache/ccache"
     mount --bind "$ccache_dir" "$root/var/cache/ccache"
-    # The same size limit as here, so that the root's ccache does not trim the shared cache.
-    ccache_env=(CCACHE_DIR=/var/cache/ccache CCACHE_BASEDIR="$(dirname "$clone")"
-        CCACHE_MAXSIZE="$(ccache -k max_size)")
+    # The same settings as here (hash_dir, sloppiness and base_dir change every hash; max_size
+    # keeps the root's ccache from trimming the shared cache), but the cache's path in the root.
+    ccache -p | awk '$1 != "(default)" && $1 != "(environment)" && $2 != "cache_dir" {
+        sub(/^\([^)]*\) /, ""); print }' >"$root/etc/ccache.conf"
+    ccache_env=(CCACHE_DIR=/var/cache/ccache)
 fi
 
 # The display the window opens on: an Xvfb here, its socket shared with the root.
