@@ -1,5 +1,7 @@
 #include "journey_model.h"
 
+#include "causal_order.h"
+
 #include <QDateTime>
 
 namespace chippy::gui {
@@ -83,7 +85,7 @@ void JourneyModel::follow(qint64 order)
 void JourneyModel::refresh()
 {
     beginResetModel();
-    m_hops = m_order >= 0 ? m_index->hops(m_order) : QList<OrderIndex::Hop> {};
+    m_hops = m_order >= 0 ? inCausalOrder(m_index->hops(m_order)) : QList<OrderIndex::Hop> {};
     endResetModel();
     emit summaryChanged();
 }

@@ -124,6 +124,10 @@ void RecordModel::clear()
     m_error.clear();
     emit partitionChanged();
     emit loadingChanged();
+    if (m_held) {
+        m_held = false;
+        emit heldChanged();
+    }
 }
 
 void RecordModel::finished(quint64 request, QList<shop::TailRecord> records, const QString &error)

@@ -25,6 +25,9 @@ class RecordModel : public ListModel
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY loadingChanged)
     Q_PROPERTY(int count READ count NOTIFY loadingChanged)
+    // Set while the pointer is over the list: the refresh waits, so that a record is never
+    // moved from under the pointer about to click it.
+    Q_PROPERTY(bool held MEMBER m_held NOTIFY heldChanged)
 
 public:
     static constexpr int kRecords = 8;
@@ -52,6 +55,7 @@ public:
     bool loading() const { return m_loading; }
     QString error() const { return m_error; }
     int count() const { return static_cast<int>(m_records.size()); }
+    bool held() const { return m_held; }
 
     // Where the records are read from.
     void setReader(const shop::PartitionTail &reader) { m_reader = reader; }
@@ -62,6 +66,7 @@ public:
 signals:
     void partitionChanged();
     void loadingChanged();
+    void heldChanged();
 
 private:
     void finished(quint64 request, QList<shop::TailRecord> records, const QString &error);
@@ -71,6 +76,7 @@ private:
     QString m_topic;
     int m_partition = -1;
     bool m_loading = false;
+    bool m_held = false;
     QString m_error;
     QList<shop::TailRecord> m_records;
     quint64 m_request = 0;

@@ -522,7 +522,7 @@ shop::CabinetTotals ShopController::cabinetTotals() const
 
 void ShopController::refreshInspector()
 {
-    if (m_records->partition() < 0 || m_records->loading()) {
+    if (m_records->partition() < 0 || m_records->loading() || m_records->held()) {
         return;
     }
     inspectPartition(m_records->topic(), m_records->partition());

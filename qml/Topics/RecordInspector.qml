@@ -15,8 +15,12 @@ Panel {
         const models = [Controller.orderPartitions, Controller.readyPartitions,
                         Controller.cookPartitions, Controller.hotFoodPartitions]
         for (const m of models) {
-            if (m.topic === records.topic)
-                return m.count > records.partition ? m.get(records.partition) : ({})
+            if (m.topic !== records.topic)
+                continue
+            // Read so that the header follows the log end and the committed offset.
+            void m.records
+            void m.totalLag
+            return m.count > records.partition ? m.get(records.partition) : ({})
         }
         return ({})
     }
@@ -70,6 +74,7 @@ Panel {
         ListView {
             id: list
 
+            objectName: "recordList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -79,6 +84,10 @@ Panel {
             activeFocusOnTab: true
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Records of the partition")
+
+            HoverHandler {
+                onHoveredChanged: Controller.records.held = hovered
+            }
 
             delegate: Rectangle {
                 id: record

@@ -176,7 +176,7 @@ void Cook::revoking(const QList<kafka::TopicPartition> &partitions, bool lost)
 
 void Cook::delivered(const Output &output, const kafka::Delivery &delivery)
 {
-    ShopEvent e = event(ShopEvent::Kind::Cooked);
+    ShopEvent e = wrote(ShopEvent::Kind::Cooked, delivery);
     if (output.kind == OutputKind::DeadLetter) {
         context().stats.deadLettered(QStringLiteral("%1/%2/%3")
                                          .arg(output.source.topic)
@@ -189,9 +189,6 @@ void Cook::delivered(const Output &output, const kafka::Delivery &delivery)
     }
     e.order = output.order;
     e.queue = output.queue;
-    e.topic = delivery.topic;
-    e.partition = delivery.partition;
-    e.offset = delivery.offset;
     post(e);
 }
 

@@ -117,7 +117,7 @@ void FoodPreparer::sendOn(
 
 void FoodPreparer::delivered(const Output &output, const kafka::Delivery &delivery)
 {
-    ShopEvent e = event(ShopEvent::Kind::OrderReady);
+    ShopEvent e = wrote(ShopEvent::Kind::OrderReady, delivery);
     switch (output.kind) {
     case OutputKind::Ready:
         context().stats.orderReady();
@@ -139,9 +139,6 @@ void FoodPreparer::delivered(const Output &output, const kafka::Delivery &delive
     }
     e.order = output.order;
     e.queue = output.queue;
-    e.topic = delivery.topic;
-    e.partition = delivery.partition;
-    e.offset = delivery.offset;
     post(e);
 }
 

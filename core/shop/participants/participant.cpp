@@ -100,6 +100,18 @@ ShopEvent Participant::event(ShopEvent::Kind kind) const
     return e;
 }
 
+ShopEvent Participant::wrote(ShopEvent::Kind kind, const kafka::Delivery &delivery) const
+{
+    ShopEvent e = event(kind);
+    e.topic = delivery.topic;
+    e.partition = delivery.partition;
+    e.offset = delivery.offset;
+    if (delivery.timestampMs > 0) {
+        e.timeMs = delivery.timestampMs;
+    }
+    return e;
+}
+
 void Participant::post(ShopEvent e)
 {
     m_context->events.push(std::move(e));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kafka/producer.h"
 #include "shop/events/shop_event.h"
 #include "shop/shop_context.h"
 
@@ -55,6 +56,9 @@ protected:
     const ShopConfig &config() const { return m_context->config; }
     // An event with this participant's name, group and the current time filled in.
     ShopEvent event(ShopEvent::Kind kind) const;
+    // An event about a record this participant wrote: where it landed, and when it was made
+    // (its timestamp), which is earlier than the acknowledgement that reports it.
+    ShopEvent wrote(ShopEvent::Kind kind, const kafka::Delivery &delivery) const;
     void post(ShopEvent e);
     void postError(const QString &words);
     // Posts the client's errors; true when one was fatal and the client must be recreated.

@@ -165,12 +165,9 @@ void Till::handleDeliveries()
             continue;
         }
         context().stats.orderPlaced(p.order);
-        ShopEvent e = event(ShopEvent::Kind::OrderPlaced);
+        ShopEvent e = wrote(ShopEvent::Kind::OrderPlaced, d);
         e.order = p.order;
         e.queue = m_queue;
-        e.topic = d.topic;
-        e.partition = d.partition;
-        e.offset = d.offset;
         post(e);
     }
 }

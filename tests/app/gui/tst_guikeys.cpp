@@ -1,41 +1,12 @@
-#include "shop_controller.h"
-#include "view_settings.h"
+#include "window_fixture.h"
 
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
-#include <QQuickWindow>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
-
-#include <functional>
 
 Q_IMPORT_QML_PLUGIN(ChippyPlugin)
 
 using namespace chippy;
 using namespace chippy::gui;
-
-namespace {
-
-QQuickItem *findItem(QQuickItem *from, const std::function<bool(QQuickItem *)> &wanted)
-{
-    if (wanted(from)) {
-        return from;
-    }
-    const QList<QQuickItem *> children = from->childItems();
-    for (QQuickItem *child : children) {
-        if (QQuickItem *found = findItem(child, wanted)) {
-            return found;
-        }
-    }
-    return nullptr;
-}
-
-QPoint centreOf(QQuickItem *item)
-{
-    return item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
-}
-
-} // namespace
+using test::WindowFixture;
 
 // The keys a speaker presses work whatever was clicked last: a click leaves the keys to the
 // scene, Space only pauses, and a control takes arrows only once it is reached with Tab.
@@ -48,7 +19,7 @@ private:
 
     QQuickItem *visibleWithText(const QString &text) const
     {
-        return findItem(m_window->contentItem(), [&text](QQuickItem *item) {
+        return m_shop.find([&text](QQuickItem *item) {
             return item->isVisible() && item->property("text").toString() == text
                 && item->metaObject()->indexOfSignal("clicked()") >= 0;
         });
@@ -56,13 +27,11 @@ private:
 
     QQuickItem *partitionsSlider() const
     {
-        QQuickItem *control = findItem(m_window->contentItem(), [](QQuickItem *item) {
+        QQuickItem *control = m_shop.find([](QQuickItem *item) {
             return item->objectName() == QLatin1String("partitionsControl") && item->isVisible();
         });
-        return control ? findItem(control,
-                             [](QQuickItem *item) {
-                                 return item->objectName() == QLatin1String("slider");
-                             })
+        return control ? WindowFixture::findIn(control,
+                   [](QQuickItem *item) { return item->objectName() == QLatin1String("slider"); })
                        : nullptr;
     }
 
@@ -75,30 +44,13 @@ private:
 private slots:
     void initTestCase()
     {
-        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
-        m_view = std::make_unique<ViewSettings>(nullptr);
-        m_controller = std::make_unique<ShopController>(shop::ShopConfig {}, nullptr);
-        QString error;
-        QVERIFY2(m_controller->start(QStringLiteral("talk"), 1, &error), qPrintable(error));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Chippy/Main.qml")));
-        QCOMPARE(m_engine->rootObjects().size(), 1);
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        m_window->resize(1920, 1080);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        m_window->requestActivate();
+        QVERIFY(m_shop.open(QStringLiteral("talk"), 1));
+        m_controller = m_shop.controller.get();
+        m_window = m_shop.window;
         waitForScene(1);
     }
 
-    void cleanupTestCase()
-    {
-        m_engine.reset();
-        m_controller.reset();
-        m_view.reset();
-    }
+    void cleanupTestCase() { m_shop.close(); }
 
     void afterClicksTheKeysStillStepTheScene()
     {
@@ -107,12 +59,12 @@ private slots:
         QQuickItem *handle = slider->property("handle").value<QQuickItem *>();
         QVERIFY(handle);
         const double partitions = slider->property("value").toDouble();
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centreOf(handle));
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, WindowFixture::centreOf(handle));
         QVERIFY2(!slider->hasActiveFocus(), "a click gives a slider no focus");
 
         QQuickItem *badOrder = visibleWithText(QStringLiteral("Unreadable order"));
         QVERIFY(badOrder);
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centreOf(badOrder));
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, WindowFixture::centreOf(badOrder));
         QVERIFY2(!badOrder->hasActiveFocus(), "a click gives a button no focus");
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->deadLettered(), qint64(1), kOpenMs);
 
@@ -139,7 +91,8 @@ private slots:
         for (int tab = 0; tab < 60 && !button; ++tab) {
             QTest::keyClick(m_window, Qt::Key_Tab);
             QQuickItem *focused = m_window->activeFocusItem();
-            if (focused && focused->property("text").toString() == QLatin1String("Unreadable order")) {
+            if (focused
+                && focused->property("text").toString() == QLatin1String("Unreadable order")) {
                 button = focused;
             }
         }
@@ -166,8 +119,7 @@ private slots:
         QTest::keyClick(m_window, Qt::Key_Right);
         QCOMPARE(slider->property("value").toDouble(), partitions + 1);
         QCOMPARE(m_controller->scene(), scene);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            double(m_controller->partitionCount()), partitions + 1, kOpenMs);
+        QTRY_COMPARE_WITH_TIMEOUT(double(m_controller->partitionCount()), partitions + 1, kOpenMs);
 
         QTest::keyClick(m_window, Qt::Key_Escape);
         QVERIFY(!slider->hasActiveFocus());
@@ -177,9 +129,8 @@ private slots:
     }
 
 private:
-    std::unique_ptr<ViewSettings> m_view;
-    std::unique_ptr<ShopController> m_controller;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    WindowFixture m_shop;
+    ShopController *m_controller = nullptr;
     QQuickWindow *m_window = nullptr;
 };
 
