@@ -27,7 +27,7 @@ struct ShopEvent
         ParticipantStarted,
         ParticipantStopped,
         Error, // text holds the message in words
-        PlaceFailed, // the till could not place an order yet and will try again; text says why
+        PlaceFailed, // the till could not place value orders yet and will try again; text says why
         DuplicateDropped, // a counter got an order that was already served and did not serve it
         Command, // a live command was carried out (or refused); text says what happened
         Replaying, // a back-office reader began a partition: offset is where, text says so

@@ -61,12 +61,14 @@ void Till::turn()
     }
     retryFailed();
     arrivals();
+    postFailures();
 }
 
 void Till::close()
 {
     m_producer->flush(kFlushOnCloseMs);
     handleDeliveries();
+    postFailures();
     reportErrors(*m_producer);
     m_producer.reset();
 }
@@ -101,9 +103,9 @@ void Till::arrivals()
     if (perSecond <= 0) {
         // As fast as the shop can: keep the shop busy, with a bounded queue of orders.
         const int tills = std::max(1, live.tills.load());
-        const qint64 waiting = context().stats.counts().outstanding() / tills + m_inFlight.size();
-        const int room = static_cast<int>(std::min<qint64>({kMaxBurst,
-            kMaxInFlight - m_inFlight.size(), kMaxWaitingAtFullSpeed / tills - waiting}));
+        const qint64 waiting = context().stats.counts().outstanding() / tills + waitingHere();
+        const int room = static_cast<int>(std::min<qint64>(
+            {kMaxBurst, kMaxInFlight - waitingHere(), kMaxWaitingAtFullSpeed / tills - waiting}));
         for (int i = 0; i < room; ++i) {
             place({-1, {}});
         }
@@ -112,7 +114,7 @@ void Till::arrivals()
     }
     m_nextArrivalMs = std::max(m_nextArrivalMs, now - kMaxCatchUpMs);
     int burst = 0;
-    while (m_nextArrivalMs <= now && burst < kMaxBurst && m_inFlight.size() < kMaxInFlight) {
+    while (m_nextArrivalMs <= now && burst < kMaxBurst && waitingHere() < kMaxInFlight) {
         place({-1, {}});
         m_nextArrivalMs += nextGapMs(perSecond);
         ++burst;
@@ -131,14 +133,7 @@ void Till::place(const Pending &given)
     QString error;
     if (!m_producer->produce(
             config().topics.order(), keyForQueue(m_queue), p.value, {}, token, &error)) {
-        context().stats.placeFailed();
-        ShopEvent e = event(ShopEvent::Kind::PlaceFailed);
-        e.order = p.order;
-        e.queue = m_queue;
-        e.text = error;
-        post(e);
-        m_retry.append(p);
-        m_retryAtMs = m_clock.elapsed() + kRetryDelayMs;
+        failed(p, error);
         return;
     }
     m_inFlight.insert(token, p);
@@ -154,14 +149,7 @@ void Till::handleDeliveries()
         const Pending p = *it;
         m_inFlight.erase(it);
         if (d.error) {
-            context().stats.placeFailed();
-            ShopEvent e = event(ShopEvent::Kind::PlaceFailed);
-            e.order = p.order;
-            e.queue = m_queue;
-            e.text = d.errorWords;
-            post(e);
-            m_retry.append(p);
-            m_retryAtMs = m_clock.elapsed() + kRetryDelayMs;
+            failed(p, d.errorWords);
             continue;
         }
         context().stats.orderPlaced(p.order);
@@ -170,6 +158,29 @@ void Till::handleDeliveries()
         e.queue = m_queue;
         post(e);
     }
+}
+
+void Till::failed(const Pending &pending, const QString &why)
+{
+    context().stats.placeFailed();
+    m_retry.append(pending);
+    m_retryAtMs = m_clock.elapsed() + kRetryDelayMs;
+    ++m_failures;
+    m_lastFailure = why;
+    m_lastFailedOrder = pending.order;
+}
+
+void Till::postFailures()
+{
+    if (m_failures == 0) {
+        return;
+    }
+    ShopEvent e = event(ShopEvent::Kind::PlaceFailed);
+    e.order = m_lastFailedOrder;
+    e.queue = m_queue;
+    e.value = std::exchange(m_failures, 0);
+    e.text = m_lastFailure;
+    post(e);
 }
 
 void Till::retryFailed()

@@ -43,7 +43,8 @@ protected:
 
 private:
     static constexpr int kTickMs = 5;
-    // At full speed, how many orders may wait for acknowledgement, and how many one turn adds.
+    // How many orders may wait for acknowledgement or another try (at any rate, so that a
+    // broker that is away does not pile up customers), and how many one turn adds.
     static constexpr int kMaxInFlight = 2000;
     static constexpr int kMaxBurst = 500;
     // At full speed, customers only come in while fewer than this many orders are waiting
@@ -63,7 +64,12 @@ private:
     void arrivals();
     void place(const Pending &pending);
     void handleDeliveries();
+    // Keeps the order for another try; the failures of a turn are told in one event.
+    void failed(const Pending &pending, const QString &why);
+    void postFailures();
     void retryFailed();
+    // Orders of this till not yet acknowledged: in flight or waiting to be tried again.
+    qint64 waitingHere() const { return m_inFlight.size() + m_retry.size(); }
     Order makeOrder();
     double nextGapMs(double perSecond);
 
@@ -76,6 +82,9 @@ private:
     QHash<quint64, Pending> m_inFlight;
     QList<Pending> m_retry;
     qint64 m_retryAtMs = 0;
+    int m_failures = 0;
+    QString m_lastFailure;
+    qint64 m_lastFailedOrder = -1;
 };
 
 } // namespace chippy::shop
