@@ -11,6 +11,7 @@
 #include "shop/session/local_cluster.h"
 #include "shop/shop_log.h"
 #include "shop/shop_settings.h"
+#include "shop/worker_priority.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -414,6 +415,7 @@ void Shop::launch(QList<Worker> &workers, Participant *participant)
     thread->setObjectName(participant->name());
     participant->moveToThread(thread);
     connect(thread, &QThread::finished, participant, &QObject::deleteLater);
+    runBelowTheWindow(thread);
     thread->start();
     QMetaObject::invokeMethod(participant, &Participant::start, Qt::QueuedConnection);
     workers.append({thread, participant});
