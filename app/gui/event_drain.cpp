@@ -42,8 +42,13 @@ void EventDrain::stop()
 void EventDrain::drainNow()
 {
     QVector<shop::ShopEvent> events;
+    int sources = 0;
     for (shop::ShopEventQueue *queue : std::as_const(m_queues)) {
         QVector<shop::ShopEvent> more = queue->drain();
+        if (more.isEmpty()) {
+            continue;
+        }
+        ++sources;
         if (events.isEmpty()) {
             events = std::move(more);
         } else {
@@ -53,7 +58,8 @@ void EventDrain::drainNow()
     if (events.isEmpty()) {
         return;
     }
-    if (m_queues.size() > 1) {
+    // Each queue is in order already; only a batch from several needs sorting.
+    if (sources > 1) {
         std::stable_sort(events.begin(), events.end(),
             [](const shop::ShopEvent &a, const shop::ShopEvent &b) { return a.timeMs < b.timeMs; });
     }

@@ -154,11 +154,33 @@ private slots:
     void dropsEventsBeyondItsCapAndSaysHowMany()
     {
         ShopEventQueue queue;
+        ShopEvent placed;
+        placed.kind = ShopEvent::Kind::OrderPlaced;
         for (qsizetype i = 0; i < ShopEventQueue::kMaxPending + 3; ++i) {
-            queue.push({});
+            queue.push(placed);
         }
         QCOMPARE(queue.dropped(), 3);
         QCOMPARE(queue.drain().size(), ShopEventQueue::kMaxPending);
+    }
+
+    void aFullQueueStillTakesWhoOwnsWhatUpToItsReserve()
+    {
+        ShopEventQueue queue;
+        ShopEvent placed;
+        placed.kind = ShopEvent::Kind::OrderPlaced;
+        for (qsizetype i = 0; i < ShopEventQueue::kMaxPending; ++i) {
+            queue.push(placed);
+        }
+        ShopEvent revoked;
+        revoked.kind = ShopEvent::Kind::PartitionsRevoked;
+        for (qsizetype i = 0; i < ShopEventQueue::kStateReserve + 2; ++i) {
+            queue.push(placed);
+            queue.push(revoked);
+        }
+        QCOMPARE(queue.dropped(), ShopEventQueue::kStateReserve + 2 + 2);
+        const QVector<ShopEvent> events = queue.drain();
+        QCOMPARE(events.size(), ShopEventQueue::kMaxPending + ShopEventQueue::kStateReserve);
+        QCOMPARE(events.constLast().kind, ShopEvent::Kind::PartitionsRevoked);
     }
 };
 
