@@ -1,6 +1,9 @@
 #include "notice_model.h"
 
 #include <QDateTime>
+#include <QHash>
+
+#include <algorithm>
 
 namespace chippy::gui {
 
@@ -47,38 +50,67 @@ QHash<int, QByteArray> NoticeModel::roleNames() const
 void NoticeModel::applyEvents(const QVector<shop::ShopEvent> &events)
 {
     using K = shop::ShopEvent::Kind;
+    // A batch can hold thousands of notices (every till failing while the broker is away):
+    // they are counted into one row per message first, so the views see a few changes a frame.
+    QList<Row> fresh;
+    QHash<QString, int> freshRow;
+    const auto note = [&](qint64 timeMs, const QString &kind, const QString &text, int repeats) {
+        const QString key = kind + QLatin1Char('\n') + text;
+        const auto it = freshRow.constFind(key);
+        if (it != freshRow.cend()) {
+            Row &row = fresh[*it];
+            row.repeats += repeats;
+            row.timeMs = timeMs;
+            row.newest = ++m_serial;
+            return;
+        }
+        freshRow.insert(key, static_cast<int>(fresh.size()));
+        fresh.append(Row {timeMs, kind, text, repeats, ++m_serial});
+    };
     for (const shop::ShopEvent &e : events) {
         switch (e.kind) {
         case K::Error:
-            add(e.timeMs, QStringLiteral("error"),
-                QStringLiteral("%1: %2").arg(e.participant, e.text));
+            note(e.timeMs, QStringLiteral("error"),
+                QStringLiteral("%1: %2").arg(e.participant, e.text), 1);
             break;
         case K::DeadLettered:
-            add(e.timeMs, QStringLiteral("dead-letter"),
+            note(e.timeMs, QStringLiteral("dead-letter"),
                 e.order >= 0
                     ? QStringLiteral("order %1 could not be read and went to %2: %3")
                           .arg(e.order)
                           .arg(e.topic, e.text)
-                    : QStringLiteral("an unreadable order went to %1: %2").arg(e.topic, e.text));
+                    : QStringLiteral("an unreadable order went to %1: %2").arg(e.topic, e.text),
+                1);
             break;
         case K::PlaceFailed:
-            add(e.timeMs, QStringLiteral("warning"),
+            note(e.timeMs, QStringLiteral("warning"),
                 QStringLiteral("till %1 could not place an order yet and tries again: %2")
                     .arg(e.queue)
-                    .arg(e.text));
+                    .arg(e.text),
+                static_cast<int>(std::max<qint64>(1, e.value)));
             break;
         case K::DuplicateDropped:
-            add(e.timeMs, QStringLiteral("warning"),
-                QStringLiteral("%1 got order %2 again and did not serve it twice")
-                    .arg(e.participant)
-                    .arg(e.order));
+            // After a restart a counter may read hundreds of served orders again: one row
+            // per counter, counted, not one per order.
+            note(e.timeMs, QStringLiteral("warning"),
+                QStringLiteral("%1 got an order it had served again and did not serve it twice")
+                    .arg(e.participant),
+                1);
             break;
         case K::Command:
-            add(e.timeMs, e.value ? QStringLiteral("done") : QStringLiteral("refused"), e.text);
+            note(e.timeMs, e.value ? QStringLiteral("done") : QStringLiteral("refused"), e.text, 1);
             break;
         default:
             break;
         }
+    }
+    std::sort(
+        fresh.begin(), fresh.end(), [](const Row &a, const Row &b) { return a.newest < b.newest; });
+    if (fresh.size() > kMaxRows) {
+        fresh.remove(0, fresh.size() - kMaxRows);
+    }
+    for (const Row &row : std::as_const(fresh)) {
+        add(row);
     }
 }
 
@@ -98,14 +130,34 @@ void NoticeModel::clear()
 
 void NoticeModel::add(qint64 timeMs, const QString &kind, const QString &text)
 {
-    if (!m_rows.isEmpty() && m_rows.first().text == text && m_rows.first().kind == kind) {
-        ++m_rows.first().repeats;
-        m_rows.first().timeMs = timeMs;
+    add(Row {timeMs, kind, text, 1, ++m_serial});
+}
+
+void NoticeModel::add(const Row &notice)
+{
+    // A message said before is counted and brought to the top, not listed again.
+    int row = 0;
+    while (row < m_rows.size()
+        && (m_rows[row].text != notice.text || m_rows[row].kind != notice.kind)) {
+        ++row;
+    }
+    if (row < m_rows.size()) {
+        if (row > 0) {
+            beginMoveRows({}, row, row, {}, 0);
+            m_rows.move(row, 0);
+            endMoveRows();
+        }
+        Row &top = m_rows.first();
+        top.repeats += notice.repeats;
+        top.timeMs = notice.timeMs;
         emit dataChanged(index(0), index(0), {TimeRole, RepeatsRole});
+        if (row > 0) {
+            emit latestChanged();
+        }
         return;
     }
     beginInsertRows({}, 0, 0);
-    m_rows.prepend(Row {timeMs, kind, text, 1});
+    m_rows.prepend(notice);
     endInsertRows();
     if (m_rows.size() > kMaxRows) {
         const int last = static_cast<int>(m_rows.size()) - 1;

@@ -9,7 +9,8 @@
 namespace chippy::gui {
 
 // What the audience should read about: errors, dead-lettered orders, commands carried out or
-// refused, in words, newest first. A repeated message is counted, not listed again.
+// refused, in words, newest first. A repeated message is counted and comes to the top, not
+// listed again.
 class NoticeModel : public ListModel
 {
     Q_OBJECT
@@ -56,11 +57,14 @@ private:
         QString kind;
         QString text;
         int repeats = 1;
+        qint64 newest = 0; // when it was last said, in the order notices came
     };
 
     void add(qint64 timeMs, const QString &kind, const QString &text);
+    void add(const Row &notice);
 
     QList<Row> m_rows;
+    qint64 m_serial = 0;
 };
 
 } // namespace chippy::gui

@@ -66,6 +66,28 @@ private slots:
         QCOMPARE(m_model->get(0).value("repeats").toInt(), 2);
     }
 
+    void aBurstOfFailuresIsOneCountedRowATill()
+    {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QVector<shop::ShopEvent> events;
+        for (int i = 0; i < 3000; ++i) {
+            shop::ShopEvent failed = test::event(K::PlaceFailed, "till-1");
+            failed.queue = 1 + i % 3;
+            failed.value = 2;
+            failed.text = QStringLiteral("no broker answers");
+            events.append(failed);
+        }
+        m_model->applyEvents(events);
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(inserted.count(), 3);
+        QCOMPARE(m_model->get(0).value("repeats").toInt(), 2000);
+        // The same again moves the rows up, counted, rather than listing them twice.
+        m_model->post(QStringLiteral("done"), QStringLiteral("restart-broker: done"));
+        m_model->applyEvents(events);
+        QCOMPARE(m_model->rowCount(), 4);
+        QCOMPARE(m_model->get(0).value("repeats").toInt(), 4000);
+    }
+
     void theListIsBounded()
     {
         for (int i = 0; i < NoticeModel::kMaxRows + 5; ++i) {
