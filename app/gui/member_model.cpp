@@ -141,6 +141,12 @@ void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
                 break;
             }
             const bool assigned = e.kind == K::PartitionsAssigned;
+            if (assigned && e.generation >= 0 && e.generation < m_generation) {
+                break; // the group has moved on since: that assignment is void
+            }
+            if (assigned && e.generation > m_generation) {
+                startGeneration(e.generation, touch);
+            }
             QList<int> &target
                 = (e.topic.isEmpty() || e.topic == m_topic) ? r.partitions : r.other[e.topic];
             for (int p : e.partitions) {
@@ -152,11 +158,6 @@ void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
             std::sort(target.begin(), target.end());
             if (assigned && e.generation > r.generation) {
                 r.generation = e.generation;
-            }
-            if (assigned && e.generation > m_generation) {
-                m_generation = e.generation;
-                m_state = QStringLiteral("Stable");
-                emit generationChanged();
             }
             refreshState(r);
             touch(row);
@@ -201,9 +202,14 @@ void MemberModel::applyView(const shop::ClusterView &view)
         if (!follows(g.groupId)) {
             continue;
         }
-        if (g.state != m_state || g.generation > m_generation) {
+        // A reading older than the members' own events does not draw their assignment; a
+        // cluster that does not tell generations (the Admin API) is drawn as it reads.
+        const bool current = g.generation < 0 || g.generation >= m_generation;
+        if (g.generation > m_generation) {
+            startGeneration(g.generation, [this](int row) { changed(row); });
+        }
+        if (g.state != m_state) {
             m_state = g.state;
-            m_generation = std::max(m_generation, g.generation);
             emit generationChanged();
         }
         for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
@@ -216,13 +222,22 @@ void MemberModel::applyView(const shop::ClusterView &view)
                 }
                 continue;
             }
+            const bool drawn = current && g.state == QLatin1String("Stable");
             if (member == g.members.end()) {
+                // Not in the generation the cluster has settled on: it owns nothing there.
+                if (drawn && g.generation >= 0 && ownsAny(r)) {
+                    r.partitions.clear();
+                    r.other.clear();
+                    refreshState(r);
+                    changed(row);
+                }
                 continue;
             }
             bool changedRow = false;
             // While the group rebalances the cluster's assignment is the old one; the members'
             // own events are newer then.
-            if (g.state == QLatin1String("Stable")) {
+            if (drawn) {
+                r.generation = std::max(r.generation, g.generation);
                 for (auto it = member->assignment.cbegin(); it != member->assignment.cend(); ++it) {
                     QList<int> owned = it.value();
                     std::sort(owned.begin(), owned.end());
@@ -254,6 +269,56 @@ void MemberModel::applyView(const shop::ClusterView &view)
             }
         }
     }
+}
+
+void MemberModel::forgetGeneration()
+{
+    m_generation = 0;
+    for (Row &r : m_rows) {
+        r.generation = -1;
+    }
+    emit generationChanged();
+}
+
+QStringList MemberModel::ownersOf(const QString &topic, int partitions) const
+{
+    QStringList owners(partitions);
+    for (const Row &r : m_rows) {
+        const QList<int> &owned = topic == m_topic ? r.partitions : r.other.value(topic);
+        for (int p : owned) {
+            if (p >= 0 && p < partitions) {
+                owners[p] = r.name;
+            }
+        }
+    }
+    return owners;
+}
+
+void MemberModel::startGeneration(int generation, const std::function<void(int)> &touch)
+{
+    // Eager rebalancing revokes everything: until a member hears of the new generation it owns
+    // nothing, so no partition is ever drawn with an owner from each of two generations.
+    m_generation = generation;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        Row &r = m_rows[row];
+        if (r.generation < generation && ownsAny(r)) {
+            r.partitions.clear();
+            r.other.clear();
+            refreshState(r);
+            touch(row);
+        }
+    }
+    m_state = QStringLiteral("Stable");
+    emit generationChanged();
+}
+
+bool MemberModel::ownsAny(const Row &row)
+{
+    if (!row.partitions.isEmpty()) {
+        return true;
+    }
+    return std::any_of(row.other.cbegin(), row.other.cend(),
+        [](const QList<int> &partitions) { return !partitions.isEmpty(); });
 }
 
 void MemberModel::clear()

@@ -9,6 +9,8 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 namespace chippy::gui {
 
 // The members of one consumer group (preparers, cooks, counters or a late reader): what each
@@ -59,6 +61,11 @@ public:
     // once the group is stable, the lag of what it owns, and members that vanished dropped
     // once the group has moved on without them.
     void applyView(const shop::ClusterView &view);
+    // The broker restarted and counts generations from the start again.
+    void forgetGeneration();
+    // Who owns each partition of topic (the main one or another the members read), by name;
+    // empty where nobody does.
+    QStringList ownersOf(const QString &topic, int partitions) const;
     void clear();
 
     Q_INVOKABLE int rowOf(const QString &name) const;
@@ -81,6 +88,9 @@ private:
 
     enum class Change { None, Counts, All };
 
+    // A newer generation of the group: members not yet in it own nothing.
+    void startGeneration(int generation, const std::function<void(int)> &touch);
+    static bool ownsAny(const Row &row);
     bool follows(const QString &group) const;
     int ensureRow(const QString &name);
     void removeRow(int row);

@@ -1,5 +1,7 @@
 #include "partition_model.h"
 
+#include "member_model.h"
+
 #include "shop/queue_mapping.h"
 
 namespace chippy::gui {
@@ -115,6 +117,9 @@ void PartitionModel::ensurePartitions(int count)
     }
     endInsertRows();
     setQueues(m_tills);
+    if (m_members) {
+        refreshOwners();
+    }
     emit countChanged();
 }
 
@@ -173,7 +178,7 @@ void PartitionModel::applyView(const shop::ClusterView &view)
             }
         }
     }
-    QList<QString> owners(m_rows.size());
+    QStringList owners(m_rows.size());
     QList<qint64> committed(m_rows.size(), -1);
     if (const shop::ClusterView::Group *g = view.group(m_group)) {
         for (const shop::ClusterView::Member &m : g->members) {
@@ -189,13 +194,14 @@ void PartitionModel::applyView(const shop::ClusterView &view)
             }
         }
     }
+    if (m_members) {
+        refreshOwners();
+    } else {
+        showOwners(owners);
+    }
     for (int p = 0; p < m_rows.size(); ++p) {
         Row &r = m_rows[p];
         QList<int> roles;
-        if (r.owner != owners[p]) {
-            r.owner = owners[p];
-            roles << OwnerRole;
-        }
         if (r.committed != committed[p]) {
             r.committed = committed[p];
             roles << CommittedRole;
@@ -245,6 +251,31 @@ void PartitionModel::applyEvents(const QVector<shop::ShopEvent> &events)
     for (int p = 0; p < touched.size(); ++p) {
         if (touched[p]) {
             changed(p, {RecentRole, RecentFirstRole, LogEndRole});
+        }
+    }
+}
+
+void PartitionModel::followOwners(const MemberModel *members)
+{
+    m_members = members;
+    const auto refresh = [this] { refreshOwners(); };
+    connect(members, &QAbstractItemModel::dataChanged, this, refresh);
+    connect(members, &QAbstractItemModel::rowsRemoved, this, refresh);
+    connect(members, &QAbstractItemModel::modelReset, this, refresh);
+    refreshOwners();
+}
+
+void PartitionModel::refreshOwners()
+{
+    showOwners(m_members->ownersOf(m_topic, static_cast<int>(m_rows.size())));
+}
+
+void PartitionModel::showOwners(const QStringList &owners)
+{
+    for (int p = 0; p < m_rows.size(); ++p) {
+        if (m_rows[p].owner != owners.value(p)) {
+            m_rows[p].owner = owners.value(p);
+            changed(p, {OwnerRole});
         }
     }
 }

@@ -10,6 +10,8 @@
 
 namespace chippy::gui {
 
+class MemberModel;
+
 // The partitions of one topic as a lane each: log start and end, the reading group's
 // committed offset and lag, who owns it, which queues write to it, and the queues of its
 // newest records (a fixed number of cells, whatever the rate). Fed by what the cluster observer
@@ -60,6 +62,10 @@ public:
     void ensurePartitions(int count);
     // Which queues write to which partition: queues 1..tills keyed by their number.
     void setQueues(int tills);
+    // Draws as each partition's owner the member that the group's member model says owns it,
+    // instead of the cluster's reading: the lanes and the members' cards then show the same
+    // generation. members outlives this model.
+    void followOwners(const MemberModel *members);
     void applyView(const shop::ClusterView &view);
     void applyEvents(const QVector<shop::ShopEvent> &events);
     void clear();
@@ -88,11 +94,14 @@ private:
     static constexpr qint64 kRateWindowMs = 2000;
 
     void changed(int row, const QList<int> &roles);
+    void showOwners(const QStringList &owners);
+    void refreshOwners();
 
     const QString m_topic;
     const QString m_group;
     int m_tills = 0;
     QList<Row> m_rows;
+    const MemberModel *m_members = nullptr;
 };
 
 } // namespace chippy::gui

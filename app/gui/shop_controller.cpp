@@ -65,6 +65,11 @@ ShopController::ShopController(shop::ShopConfig base, QObject *parent)
     m_stores->load(m_base);
     qRegisterMetaType<shop::ClusterViewPtr>();
     qRegisterMetaType<shop::SessionState>();
+    // The lanes draw the owners the members' cards draw: one generation at a time.
+    m_order->followOwners(m_preparers);
+    m_hotFood->followOwners(m_preparers);
+    m_ready->followOwners(m_counters);
+    m_cook->followOwners(m_cooks);
     connect(m_drain, &EventDrain::batch, this, &ShopController::applyBatch);
     connect(m_drain, &EventDrain::frame, this,
         [this] { m_tokens->expire(QDateTime::currentMSecsSinceEpoch()); });

@@ -133,6 +133,54 @@ private slots:
         QCOMPARE(m_model->get(0).value("lag").toLongLong(), 0);
     }
 
+    void anAssignmentOfANewerGenerationTakesTheOlderOnesAway()
+    {
+        m_model->applyEvents({test::assigned("preparer-1", "preparers", "ORDER", {0}, 3),
+            test::assigned("preparer-4", "preparers", "ORDER", {0, 1, 2, 3}, 4)});
+        QCOMPARE(m_model->get(0).value("partitions").toList(), QVariantList {});
+        QCOMPARE(m_model->get(0).value("state").toString(), QStringLiteral("idle"));
+        QCOMPARE(m_model->ownersOf("ORDER", 4), QStringList(4, QStringLiteral("preparer-4")));
+        // Heard late, the older generation's assignment is void.
+        m_model->applyEvents({test::assigned("preparer-1", "preparers", "ORDER", {0}, 3)});
+        QCOMPARE(m_model->ownersOf("ORDER", 4), QStringList(4, QStringLiteral("preparer-4")));
+    }
+
+    void aRestartedBrokerCountsGenerationsAfresh()
+    {
+        m_model->applyEvents({test::assigned("preparer-1", "preparers", "ORDER", {0, 1}, 7)});
+        m_model->forgetGeneration();
+        m_model->applyEvents({test::assigned("preparer-2", "preparers", "ORDER", {0, 1}, 1)});
+        QCOMPARE(m_model->generation(), 1);
+        QCOMPARE(m_model->ownersOf("ORDER", 2),
+            (QStringList {QStringLiteral("preparer-2"), QStringLiteral("preparer-2")}));
+    }
+
+    void aStableReadingLeavesOutMembersThatAreNotInItsGeneration()
+    {
+        m_model->applyEvents({test::assigned("preparer-1", "preparers", "ORDER", {0}, 2),
+            test::assigned("preparer-2", "preparers", "ORDER", {1}, 2)});
+        shop::ClusterView s;
+        shop::ClusterView::Group g;
+        g.groupId = "preparers";
+        g.state = "Stable";
+        g.generation = 3;
+        shop::ClusterView::Member one;
+        one.clientId = "preparer-1";
+        one.assignment["ORDER"] = {0, 1};
+        g.members = {one};
+        s.groups.append(g);
+        m_model->applyView(s);
+        QCOMPARE(m_model->ownersOf("ORDER", 2),
+            (QStringList {QStringLiteral("preparer-1"), QStringLiteral("preparer-1")}));
+        QCOMPARE(m_model->get(1).value("state").toString(), QStringLiteral("idle"));
+        // A reading older than what the members said is not drawn.
+        g.generation = 2;
+        g.members.first().assignment["ORDER"] = {0};
+        s.groups = {g};
+        m_model->applyView(s);
+        QCOMPARE(m_model->get(0).value("partitions").toList(), (QVariantList {0, 1}));
+    }
+
     void aMemberThatLeavesIsRemoved()
     {
         shop::ShopEvent left = test::event(K::ParticipantStopped, "preparer-1", "preparers");

@@ -1,3 +1,4 @@
+#include "member_model.h"
 #include "model_events.h"
 #include "partition_model.h"
 
@@ -105,6 +106,33 @@ private slots:
         QVariantList all;
         all << m_model->get(0).value("queues").toList() << m_model->get(1).value("queues").toList();
         QCOMPARE(all.size(), 4);
+    }
+
+    void theOwnersCanFollowTheMembersCards()
+    {
+        MemberModel members(QStringLiteral("preparers"), QStringLiteral("ORDER"));
+        m_model->ensurePartitions(2);
+        m_model->followOwners(&members);
+        members.applyEvents({test::assigned("preparer-1", "preparers", "ORDER", {0}, 1),
+            test::assigned("preparer-2", "preparers", "ORDER", {1}, 1)});
+        QCOMPARE(m_model->get(0).value("owner").toString(), QStringLiteral("preparer-1"));
+        QCOMPARE(m_model->get(1).value("owner").toString(), QStringLiteral("preparer-2"));
+        members.applyEvents({test::assigned("preparer-2", "preparers", "ORDER", {0, 1}, 2)});
+        QCOMPARE(m_model->get(0).value("owner").toString(), QStringLiteral("preparer-2"));
+        // The cluster's reading, a generation behind, does not draw a second owner.
+        shop::ClusterView s;
+        s.topics.append(test::topic("ORDER", {{0, 5}, {0, 5}}));
+        shop::ClusterView::Group g;
+        g.groupId = "preparers";
+        g.state = "Stable";
+        g.generation = 1;
+        shop::ClusterView::Member one;
+        one.clientId = "preparer-1";
+        one.assignment["ORDER"] = {0};
+        g.members = {one};
+        s.groups.append(g);
+        m_model->applyView(s);
+        QCOMPARE(m_model->get(0).value("owner").toString(), QStringLiteral("preparer-2"));
     }
 
     void clearEmptiesIt()
