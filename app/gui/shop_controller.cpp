@@ -438,7 +438,11 @@ void ShopController::onState(const shop::SessionState &state)
         return;
     }
     const bool tillsChanged = state.settings.tills != m_state.settings.tills;
+    const bool brokerChanged = state.broker != m_state.broker || state.rejoined != m_state.rejoined;
     m_state = state;
+    if (brokerChanged) {
+        showBroker();
+    }
     m_backOffice->setJoined(state.backOffice);
     m_poller->follow(state.backOffice, m_session->analyticsSettings(), m_session->ledgerSettings());
     if (tillsChanged) {
@@ -448,6 +452,29 @@ void ShopController::onState(const shop::SessionState &state)
     m_tokens->setEnabled(orderRate() > 0 && orderRate() <= kTokenRateLimit);
     ++m_settingsRevision;
     emit settingsChanged();
+}
+
+void ShopController::showBroker()
+{
+    const QString &broker = m_state.broker;
+    if (broker == QLatin1String("down")) {
+        // What the members said before the broker went belongs to its old generations.
+        m_drain->drainNow();
+        for (MemberModel *members : {m_preparers, m_cooks, m_counters, m_late}) {
+            members->forgetGeneration();
+        }
+        setStatus(QStringLiteral("down"),
+            QStringLiteral("the broker is down: restarting it, then every client is reconnecting"));
+    } else if (broker == QLatin1String("reconnecting")) {
+        setStatus(QStringLiteral("reconnecting"),
+            m_state.rejoined.isEmpty()
+                ? QStringLiteral("the broker is back: reconnecting every client")
+                : QStringLiteral("the broker is back: reconnecting, %1 back")
+                      .arg(m_state.rejoined));
+    } else {
+        setStatus(
+            QStringLiteral("running"), QStringLiteral("embedded broker %1").arg(m_brokerAddress));
+    }
 }
 
 void ShopController::applyBatch(const QVector<shop::ShopEvent> &events)
@@ -517,6 +544,18 @@ void ShopController::sample()
     }
     m_charts->addSample(m_clock.elapsed() / 1000.0, m_placedRate, lag);
     emit countsChanged();
+}
+
+qint64 ShopController::droppedEvents() const
+{
+    if (!m_session || !m_open) {
+        return 0;
+    }
+    qint64 dropped = 0;
+    for (const shop::ShopEventQueue *queue : {m_session->events(), m_session->sessionEvents()}) {
+        dropped += queue ? queue->dropped() : 0;
+    }
+    return dropped;
 }
 
 shop::CabinetTotals ShopController::cabinetTotals() const

@@ -201,6 +201,8 @@ public:
     double ordersPerSecond() const { return m_placedRate; }
     double servedPerSecond() const { return m_servedRate; }
     double latencyP95() const { return m_p95; }
+    // Events the workers posted that the full queues turned away (the counts stay exact).
+    qint64 droppedEvents() const;
     // What the shop counted through the hot cabinet so far: the figures the report prints.
     shop::CabinetTotals cabinetTotals() const;
 
@@ -271,6 +273,8 @@ private:
     void refreshInspector();
     void clearModels();
     void setStatus(const QString &status, const QString &text);
+    // The embedded broker as the session reports it: down, reconnecting, or running again.
+    void showBroker();
     // Shows a scene's settings until the session reports what it has.
     void showSettings(const shop::ShopSettings &settings);
     PartitionModel *partitionsOf(const QString &topic) const;

@@ -18,7 +18,7 @@ RowLayout {
         height: width
         radius: width / 2
         color: Controller.status === "running" ? Theme.good
-             : (Controller.status === "failed" ? Theme.bad : Theme.warning)
+             : (Controller.status === "failed" || Controller.status === "down" ? Theme.bad : Theme.warning)
     }
     ShopText {
         text: Controller.statusText + (Controller.paused ? qsTr(" · paused") : "")

@@ -27,6 +27,8 @@ FocusScope {
     // Where in the row of cells the committed offset falls (0 .. shown cells).
     readonly property int shownFirst: recentFirst + Math.max(0, recent.length - cells)
     readonly property int markerIndex: Math.max(0, Math.min(Math.min(recent.length, cells), committed - shownFirst))
+    // While the broker restarts nothing moves through the lane: it is drawn greyed.
+    readonly property bool offline: Controller.status === "down" || Controller.status === "reconnecting"
 
     signal activated(string topic, int partition)
 
@@ -38,10 +40,12 @@ FocusScope {
         return qsTr("queues %1").arg(queues.join(", "))
     }
 
+    objectName: "partitionLane"
     implicitWidth: cellsWidth + 2 * Theme.padding
     implicitHeight: Theme.cellSize + 2 * Theme.cellGap + Theme.padding + name.implicitHeight
                     + (labels ? Theme.labelSize + 2 * Theme.cellGap : 0)
     activeFocusOnTab: true
+    opacity: offline ? 0.4 : 1
 
     Accessible.role: Accessible.Button
     Accessible.name: qsTr("%1 partition %2: log start %3, end %4, committed %5, lag %6")

@@ -225,7 +225,19 @@ CommandResult ShopSession::placeBadOrder()
 
 CommandResult ShopSession::restartBroker()
 {
-    return m_shop ? m_shop->restartBroker() : notOpen(QStringLiteral("restart-broker"));
+    if (!m_shop) {
+        return notOpen(QStringLiteral("restart-broker"));
+    }
+    m_state.broker = QStringLiteral("down");
+    m_state.rejoined.clear();
+    publish();
+    const CommandResult result = m_shop->restartBroker();
+    if (result.ok) {
+        m_state.broker = QStringLiteral("reconnecting");
+        m_servedAtRestart = m_shop->stats().counts().served;
+        publish();
+    }
+    return result;
 }
 
 CommandResult ShopSession::stopTills()
@@ -406,6 +418,9 @@ void ShopSession::stopObserver()
 void ShopSession::onObserved(const ClusterViewPtr &view)
 {
     emit clusterObserved(view);
+    if (m_state.broker == QLatin1String("reconnecting")) {
+        followReconnect(*view);
+    }
     const ClusterView::Topic *order = view->topic(m_config.topics.order());
     if (!order) {
         return;
@@ -427,6 +442,46 @@ void ShopSession::onObserved(const ClusterViewPtr &view)
         changed = true;
     }
     if (changed) {
+        publish();
+    }
+}
+
+void ShopSession::followReconnect(const ClusterView &view)
+{
+    const TopicNames &t = m_config.topics;
+    struct Wanted
+    {
+        QString words;
+        QString groupId;
+        int members;
+    };
+    const QList<Wanted> groups = {
+        {QStringLiteral("preparers"), t.preparers(), m_shop->preparers()},
+        {QStringLiteral("cooks"), t.cooks(), m_shop->cooks()},
+        {QStringLiteral("counters"), t.counters(), m_shop->counters()},
+    };
+    QStringList words;
+    bool allBack = true;
+    for (const auto &[who, groupId, wanted] : groups) {
+        if (wanted == 0) {
+            continue;
+        }
+        const ClusterView::Group *group = view.group(groupId);
+        const int back = group && group->state == QLatin1String("Stable")
+            ? static_cast<int>(group->members.size())
+            : 0;
+        allBack = allBack && back >= wanted;
+        words << QStringLiteral("%1 %2 of %3").arg(who).arg(std::min(back, wanted)).arg(wanted);
+    }
+    const bool ordering = m_shop->tills() > 0 && !m_shop->live().paused.load();
+    const bool serving = !ordering || m_shop->stats().counts().served > m_servedAtRestart;
+    const QString rejoined = words.join(QStringLiteral(" · "));
+    if (allBack && serving) {
+        m_state.broker = QStringLiteral("up");
+        m_state.rejoined.clear();
+        publish();
+    } else if (rejoined != m_state.rejoined) {
+        m_state.rejoined = rejoined;
         publish();
     }
 }

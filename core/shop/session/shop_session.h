@@ -59,6 +59,11 @@ struct SessionState
     QStringList backOffice; // the back-office readers that joined
     bool restartable = false; // the broker is one the session can restart
     QString bootstrap;
+    // "up"; "down" while the session restarts it; "reconnecting" from its return until every
+    // group has all its members again and orders are served.
+    QString broker = QStringLiteral("up");
+    // Who is back while reconnecting, in words: "preparers 2 of 4 · counters 2 of 2".
+    QString rejoined;
 };
 
 // One running shop: the cluster connection (a broker the app runs, or any Kafka), the Shop,
@@ -163,6 +168,8 @@ private:
     void startObserver();
     void stopObserver();
     void onObserved(const ClusterViewPtr &view);
+    // While reconnecting after a restart: says who is back, and "up" once all are.
+    void followReconnect(const ClusterView &view);
     void publish();
 
     SessionSetup m_setup;
@@ -177,6 +184,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_storeDir;
     QThread *m_observerThread = nullptr;
     ClusterObserver *m_observer = nullptr;
+    qint64 m_servedAtRestart = 0;
     int m_observedPartitions = 0;
     qint64 m_observedRetentionMs = -1;
 };

@@ -1,0 +1,195 @@
+#include "gui_thread_watch.h"
+#include "shop_controller.h"
+#include "view_settings.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSet>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(ChippyPlugin)
+
+using namespace chippy;
+using namespace chippy::gui;
+
+// The window at full rate through a restart of the embedded broker: the GUI thread keeps
+// turning, memory stays bounded, ownership is drawn from one generation at a time, and the
+// restart is seen: down, reconnecting, running again.
+class TestGuiRestart : public QObject
+{
+    Q_OBJECT
+
+private:
+    static constexpr int kOpenMs = 15000;
+    static constexpr int kShopMs = 60000;
+    static constexpr double kWorstStallMs = 100;
+    static constexpr double kMostRssMiB = 400;
+    static constexpr qint64 kServedBeforeRestart = 5000;
+    static constexpr qint64 kServedAfterRestart = 20000;
+
+    int workingPreparers() const
+    {
+        int working = 0;
+        for (int row = 0; row < m_controller->preparers()->rowCount(); ++row) {
+            working
+                += m_controller->preparers()->get(row).value("state") == QLatin1String("working");
+        }
+        return working;
+    }
+
+    bool hasNotice(const QString &kind, const QString &words) const
+    {
+        for (int row = 0; row < m_controller->notices()->rowCount(); ++row) {
+            const QVariantMap n = m_controller->notices()->get(row);
+            if (n.value("kind") == kind && n.value("text").toString().contains(words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Who the window says owns each ORDER partition: the lanes and the preparers' cards.
+    // A partition named by two of them is drawn with two owners.
+    void checkOwnership()
+    {
+        QHash<int, QSet<QString>> owners;
+        const PartitionModel *lanes = m_controller->orderPartitions();
+        for (int p = 0; p < lanes->rowCount(); ++p) {
+            const QString owner = lanes->get(p).value("owner").toString();
+            if (!owner.isEmpty()) {
+                owners[p].insert(owner);
+            }
+        }
+        const MemberModel *members = m_controller->preparers();
+        for (int row = 0; row < members->rowCount(); ++row) {
+            const QVariantMap m = members->get(row);
+            for (const QVariant &p : m.value("partitions").toList()) {
+                owners[p.toInt()].insert(m.value("name").toString());
+            }
+        }
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+            if (it.value().size() > 1 && m_twoOwners.size() < kKeptProblems) {
+                QStringList names = it.value().values();
+                names.sort();
+                m_twoOwners.append(
+                    QStringLiteral("P%1 owned by %2").arg(it.key()).arg(names.join(", ")));
+            }
+        }
+    }
+
+    void checkLanesWhileDown()
+    {
+        if (m_controller->status() != QLatin1String("down")
+            && m_controller->status() != QLatin1String("reconnecting")) {
+            return;
+        }
+        for (const QQuickItem *lane : lanesOf(m_window->contentItem())) {
+            if (lane->property("topic").toString() == m_controller->orderTopic()) {
+                ++m_lanesSeenWhileDown;
+                m_lanesGreyedWhileDown += lane->property("offline").toBool() ? 1 : 0;
+            }
+        }
+    }
+
+    static QList<QQuickItem *> lanesOf(QQuickItem *item)
+    {
+        QList<QQuickItem *> lanes;
+        if (item->objectName() == QLatin1String("partitionLane") && item->isVisible()) {
+            lanes.append(item);
+        }
+        for (QQuickItem *child : item->childItems()) {
+            lanes.append(lanesOf(child));
+        }
+        return lanes;
+    }
+
+    static constexpr int kKeptProblems = 10;
+
+private slots:
+    void initTestCase()
+    {
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        m_view = std::make_unique<ViewSettings>(nullptr);
+        m_controller = std::make_unique<ShopController>(shop::ShopConfig {}, nullptr);
+        connect(m_controller.get(), &ShopController::statusChanged, this, [this] {
+            m_statuses.append(
+                m_controller->status() + QLatin1String(": ") + m_controller->statusText());
+        });
+        QString error;
+        QVERIFY2(m_controller->start(QStringLiteral("stress"), 0, &error), qPrintable(error));
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Chippy/Main.qml")));
+        QCOMPARE(m_engine->rootObjects().size(), 1);
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        m_window->resize(1920, 1080);
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kOpenMs);
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_controller.reset();
+        m_view.reset();
+    }
+
+    void theWindowKeepsTurningThroughABrokerRestartAtFullRate()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(workingPreparers(), 4, kShopMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_controller->served() >= kServedBeforeRestart, kShopMs);
+
+        GuiThreadWatch watch([this] {
+            checkOwnership();
+            checkLanesWhileDown();
+        });
+        watch.start();
+        m_statuses.clear();
+        m_controller->restartBroker();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasNotice(QStringLiteral("done"), QStringLiteral("broker restarted")), kShopMs);
+        const qint64 servedAtRestart = m_controller->served();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_controller->served() >= servedAtRestart + kServedAfterRestart, kShopMs);
+        QTRY_COMPARE_WITH_TIMEOUT(workingPreparers(), 4, kShopMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kShopMs);
+        watch.stop();
+
+        qInfo("through the restart: worst GUI-thread stall %.1f ms, peak RSS %.0f MiB, "
+              "%lld events dropped",
+            watch.worstStallMs(), watch.peakRssMiB(), m_controller->droppedEvents());
+        qInfo("statuses: %s", qPrintable(m_statuses.join(QLatin1String(" | "))));
+        QVERIFY2(m_twoOwners.isEmpty(), qPrintable(m_twoOwners.join(QLatin1String("; "))));
+        QVERIFY2(watch.worstStallMs() < kWorstStallMs,
+            qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(watch.worstStallMs())));
+        QVERIFY2(watch.peakRssMiB() < kMostRssMiB,
+            qPrintable(QStringLiteral("resident memory reached %1 MiB").arg(watch.peakRssMiB())));
+    }
+
+    void theRestartIsSeenDownReconnectingAndBack()
+    {
+        QVERIFY2(m_statuses.size() >= 2, qPrintable(m_statuses.join(QLatin1String(" | "))));
+        QVERIFY2(m_statuses.constFirst().startsWith(QLatin1String("down: "))
+                && m_statuses.constFirst().contains(QLatin1String("reconnecting")),
+            qPrintable(m_statuses.constFirst()));
+        QVERIFY2(m_statuses.constLast().startsWith(QLatin1String("running: ")),
+            qPrintable(m_statuses.constLast()));
+        QVERIFY2(m_lanesSeenWhileDown > 0, "no ORDER lane was drawn while the broker was away");
+        QCOMPARE(m_lanesGreyedWhileDown, m_lanesSeenWhileDown);
+    }
+
+private:
+    std::unique_ptr<ViewSettings> m_view;
+    std::unique_ptr<ShopController> m_controller;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+    QStringList m_statuses;
+    QStringList m_twoOwners;
+    qint64 m_lanesSeenWhileDown = 0;
+    qint64 m_lanesGreyedWhileDown = 0;
+};
+
+QTEST_MAIN(TestGuiRestart)
+#include "tst_guirestart.moc"
