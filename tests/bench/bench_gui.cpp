@@ -1,11 +1,13 @@
 // The window under load, as people see it: the app's own window and shop on the embedded
 // broker. Measures launch to first frame (broker up), frames per second and frame times at a
-// steady order rate, then runs the shop flat out to a million orders and reads the resident
-// memory. Prints a table and JSON. Needs a display: run it under Xvfb, e.g.
+// steady order rate, the worst frame and GUI-thread stall while the broker restarts flat out,
+// then runs the shop flat out to a million orders and reads the resident memory. Prints a table
+// and JSON. Needs a display: run it under Xvfb, e.g.
 //
 //   xvfb-run -s "-screen 0 1920x1080x24" bench_gui [--rate 1000] [--seconds 20]
 //                                                  [--orders 1000000] [--json FILE]
 #include "broker_log.h"
+#include "gui_thread_watch.h"
 #include "run_gui.h"
 #include "shop_controller.h"
 #include "view_settings.h"
@@ -31,6 +33,9 @@ using namespace chippy;
 namespace {
 
 constexpr int kWarmUpMs = 3000;
+constexpr int kFlatOutBeforeRestartMs = 3000;
+constexpr int kRestartLimitMs = 120000;
+constexpr int kAfterRestartMs = 2000;
 constexpr int kMillionOrdersLimitMs = 15 * 60 * 1000;
 constexpr QSize kWindowSize {1920, 1080};
 
@@ -205,7 +210,23 @@ int main(int argc, char *argv[])
     const FrameStats atRate = statsOf(frames.take(), steadyS);
     const double achievedRate = (controller.placed() - placedBefore) / steadyS;
 
+    // A broker restart, flat out: frames and the GUI thread from the click until every
+    // participant is back.
     controller.setOrderRate(0);
+    runFor(kFlatOutBeforeRestartMs);
+    frames.take();
+    GuiThreadWatch watch;
+    watch.start();
+    QElapsedTimer restart;
+    restart.start();
+    controller.restartBroker();
+    const bool wentDown = waitFor([&] { return !running(); }, kRestartLimitMs);
+    const bool cameBack = wentDown && waitFor(running, kRestartLimitMs);
+    const double restartS = restart.nsecsElapsed() / 1e9;
+    runFor(kAfterRestartMs);
+    const FrameStats restarting = statsOf(frames.take(), restart.nsecsElapsed() / 1e9);
+    watch.stop();
+
     QElapsedTimer flatOut;
     flatOut.start();
     frames.take();
@@ -236,6 +257,14 @@ int main(int argc, char *argv[])
                .arg(atRate.p50Ms, 0, 'f', 1)
                .arg(atRate.p95Ms, 0, 'f', 1)
                .arg(atRate.maxMs, 0, 'f', 1);
+    out << QStringLiteral("broker restart, flat out            back in %1 s, worst frame %2 ms, "
+                          "worst GUI-thread stall %3 ms, frame p95 %4 ms, peak RSS %5 MiB%6\n")
+               .arg(restartS, 0, 'f', 1)
+               .arg(restarting.maxMs, 0, 'f', 1)
+               .arg(watch.worstStallMs(), 0, 'f', 1)
+               .arg(restarting.p95Ms, 0, 'f', 1)
+               .arg(watch.peakRssMiB(), 0, 'f', 0)
+               .arg(cameBack ? QString() : QStringLiteral(" (not back within the limit)"));
     out << QStringLiteral("flat out to %1 orders               %2 s (%3/s), %4 fps, p95 %5 ms%6\n")
                .arg(placed)
                .arg(flatOutS, 0, 'f', 0)
@@ -254,6 +283,10 @@ int main(int argc, char *argv[])
             QJsonObject {{"rate", rate}, {"achieved_rate", achievedRate}, {"fps", atRate.fps},
                 {"frame_p50_ms", atRate.p50Ms}, {"frame_p95_ms", atRate.p95Ms},
                 {"frame_max_ms", atRate.maxMs}}},
+        {"restart",
+            QJsonObject {{"back_after_s", restartS}, {"back", cameBack},
+                {"frame_max_ms", restarting.maxMs}, {"frame_p95_ms", restarting.p95Ms},
+                {"gui_stall_max_ms", watch.worstStallMs()}, {"peak_rss_mib", watch.peakRssMiB()}}},
         {"flat_out",
             QJsonObject {{"orders", placed}, {"served", served}, {"seconds", flatOutS},
                 {"fps", flat.fps}, {"frame_p95_ms", flat.p95Ms}, {"reached", reached}}},
@@ -268,5 +301,5 @@ int main(int argc, char *argv[])
         }
     }
     window->close();
-    return reached ? 0 : 1;
+    return reached && cameBack ? 0 : 1;
 }
