@@ -56,6 +56,15 @@ root_create "$root"
 CHIPPY_ROOT_SHARED_APT=0 root_mount "$root"
 mkdir -p "$root$(dirname "$clone")" "$root/tmp/.X11-unix"
 git clone --quiet --no-local "$here" "$root$clone"
+# Certificate authorities added on this machine (a TLS-inspecting proxy's, say) are trusted in
+# the root too: update-ca-certificates adds them when install-deps.sh brings in ca-certificates,
+# and Java's keystore follows; Node.js, which has its own list, is pointed at the result.
+trust_env=()
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+    trust_env=(NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
+fi
 echo "cloned $(git -C "$root$clone" log --oneline -1)"
 
 # ccache: this machine's cache, if it has one.
@@ -83,7 +92,7 @@ done
 mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
 
 echo "== bash packaging/run.sh ($(elapsed))"
-root_run "$root" env DISPLAY="$display" "${ccache_env[@]}" \
+root_run "$root" env DISPLAY="$display" "${ccache_env[@]}" "${trust_env[@]}" \
     bash -c "cd '$clone' && exec bash packaging/run.sh" >"$work/run.log" 2>&1 &
 app_pid=$!
 up=0
@@ -110,7 +119,7 @@ wait "$app_pid" 2>/dev/null || true
 app_pid=""
 
 echo "== bash packaging/test.sh ($(elapsed))"
-if root_run "$root" env "${ccache_env[@]}" bash -c "cd '$clone' && bash packaging/test.sh" \
+if root_run "$root" env "${ccache_env[@]}" "${trust_env[@]}" bash -c "cd '$clone' && bash packaging/test.sh" \
         >"$work/test.log" 2>&1; then
     grep -E 'tests passed|tests failed' "$work/test.log" || true
     echo "== the quick start works ($(elapsed)); logs in $work"
