@@ -141,10 +141,10 @@ void MemberModel::applyEvents(const QVector<shop::ShopEvent> &events)
                 break;
             }
             const bool assigned = e.kind == K::PartitionsAssigned;
-            if (assigned && e.generation >= 0 && e.generation < m_generation) {
+            if (assigned && e.generation >= 0 && !m_restarted && e.generation < m_generation) {
                 break; // the group has moved on since: that assignment is void
             }
-            if (assigned && e.generation > m_generation) {
+            if (assigned && newerGeneration(e.generation)) {
                 startGeneration(e.generation, touch);
             }
             QList<int> &target
@@ -204,8 +204,8 @@ void MemberModel::applyView(const shop::ClusterView &view)
         }
         // A reading older than the members' own events does not draw their assignment; a
         // cluster that does not tell generations (the Admin API) is drawn as it reads.
-        const bool current = g.generation < 0 || g.generation >= m_generation;
-        if (g.generation > m_generation) {
+        const bool current = g.generation < 0 || m_restarted || g.generation >= m_generation;
+        if (newerGeneration(g.generation)) {
             startGeneration(g.generation, [this](int row) { changed(row); });
         }
         if (g.state != m_state) {
@@ -273,11 +273,16 @@ void MemberModel::applyView(const shop::ClusterView &view)
 
 void MemberModel::forgetGeneration()
 {
-    m_generation = 0;
+    // The generation drawn stays until the group has one again.
+    m_restarted = true;
     for (Row &r : m_rows) {
         r.generation = -1;
     }
-    emit generationChanged();
+}
+
+bool MemberModel::newerGeneration(int generation) const
+{
+    return generation > m_generation || (m_restarted && generation >= 0);
 }
 
 QStringList MemberModel::ownersOf(const QString &topic, int partitions) const
@@ -299,6 +304,7 @@ void MemberModel::startGeneration(int generation, const std::function<void(int)>
     // Eager rebalancing revokes everything: until a member hears of the new generation it owns
     // nothing, so no partition is ever drawn with an owner from each of two generations.
     m_generation = generation;
+    m_restarted = false;
     for (int row = 0; row < m_rows.size(); ++row) {
         Row &r = m_rows[row];
         if (r.generation < generation && ownsAny(r)) {
@@ -327,6 +333,7 @@ void MemberModel::clear()
     m_rows.clear();
     endResetModel();
     m_generation = 0;
+    m_restarted = false;
     m_state.clear();
     emit countChanged();
     emit generationChanged();

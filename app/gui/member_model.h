@@ -90,6 +90,7 @@ private:
 
     // A newer generation of the group: members not yet in it own nothing.
     void startGeneration(int generation, const std::function<void(int)> &touch);
+    bool newerGeneration(int generation) const;
     static bool ownsAny(const Row &row);
     bool follows(const QString &group) const;
     int ensureRow(const QString &name);
@@ -102,6 +103,8 @@ private:
     const QString m_topic;
     QList<Row> m_rows;
     int m_generation = 0;
+    // The broker restarted: whatever generation comes next is the group's newest.
+    bool m_restarted = false;
     QString m_state;
 };
 

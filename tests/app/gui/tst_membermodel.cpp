@@ -149,6 +149,7 @@ private slots:
     {
         m_model->applyEvents({test::assigned("preparer-1", "preparers", "ORDER", {0, 1}, 7)});
         m_model->forgetGeneration();
+        QCOMPARE(m_model->generation(), 7);
         m_model->applyEvents({test::assigned("preparer-2", "preparers", "ORDER", {0, 1}, 1)});
         QCOMPARE(m_model->generation(), 1);
         QCOMPARE(m_model->ownersOf("ORDER", 2),
