@@ -28,7 +28,19 @@ int main(int argc, char *argv[])
 
     QTextStream err(stderr);
     if (parser.isSet(QStringLiteral("list-scenarios"))) {
-        QTextStream(stdout) << chippy::shop::Scenario::builtIn().join(QLatin1Char('\n')) << '\n';
+        QTextStream out(stdout);
+        for (const QString &name : chippy::shop::Scenario::builtIn()) {
+            QString ignored;
+            const auto scenario = chippy::shop::Scenario::load(name, &ignored);
+            const qsizetype steps = scenario ? scenario->steps.size() : 0;
+            out << name.leftJustified(12) << ' '
+                << (scenario ? QStringLiteral("%1 (%2 %3)")
+                                   .arg(scenario->title)
+                                   .arg(steps)
+                                   .arg(steps == 1 ? "step" : "steps")
+                             : QStringLiteral("(cannot be read)"))
+                << '\n';
+        }
         return 0;
     }
     if (!parser.isSet(QStringLiteral("headless"))) {

@@ -113,11 +113,11 @@ shop::ScenarioStep SceneList::settled(int scene) const
     while (first > 0 && m_scenes.at(first - 1).scenario == m_scenes.at(scene).scenario) {
         --first;
     }
-    shop::ShopSettings settled;
+    shop::Scenario own;
     for (int i = first; i <= scene; ++i) {
-        settled = settled.merged(m_scenes.at(i).step.settings);
+        own.steps.append(m_scenes.at(i).step);
     }
-    s.settings = settled;
+    s.settings = own.settledAt(scene - first);
     return s;
 }
 

@@ -126,62 +126,62 @@ QString ShopController::caption() const
 
 void ShopController::setTills(int count)
 {
-    command([count](shop::ShopSession &s) { s.setTills(count); });
+    commandByHand([count](shop::ShopSession &s) { s.setTills(count); });
 }
 
 void ShopController::setPartitions(int count)
 {
-    command([count](shop::ShopSession &s) { s.setPartitions(count); });
+    commandByHand([count](shop::ShopSession &s) { s.setPartitions(count); });
 }
 
 void ShopController::setPreparers(int count)
 {
-    command([count](shop::ShopSession &s) { s.setPreparers(count); });
+    commandByHand([count](shop::ShopSession &s) { s.setPreparers(count); });
 }
 
 void ShopController::setCooks(int count)
 {
-    command([count](shop::ShopSession &s) { s.setCooks(count); });
+    commandByHand([count](shop::ShopSession &s) { s.setCooks(count); });
 }
 
 void ShopController::setCounters(int count)
 {
-    command([count](shop::ShopSession &s) { s.setCounters(count); });
+    commandByHand([count](shop::ShopSession &s) { s.setCounters(count); });
 }
 
 void ShopController::setOrderRate(double perSecond)
 {
-    command([perSecond](shop::ShopSession &s) { s.setOrderRate(perSecond); });
+    commandByHand([perSecond](shop::ShopSession &s) { s.setOrderRate(perSecond); });
 }
 
 void ShopController::setCookTime(int ms)
 {
-    command([ms](shop::ShopSession &s) { s.setCookTime(ms); });
+    commandByHand([ms](shop::ShopSession &s) { s.setCookTime(ms); });
 }
 
 void ShopController::setPlaiceShare(double share)
 {
-    command([share](shop::ShopSession &s) { s.setPlaiceShare(share); });
+    commandByHand([share](shop::ShopSession &s) { s.setPlaiceShare(share); });
 }
 
 void ShopController::setRetention(int seconds)
 {
-    command([seconds](shop::ShopSession &s) { s.setRetention(seconds); });
+    commandByHand([seconds](shop::ShopSession &s) { s.setRetention(seconds); });
 }
 
 void ShopController::killPreparer()
 {
-    command([](shop::ShopSession &s) { s.killPreparer(); });
+    commandByHand([](shop::ShopSession &s) { s.killPreparer(); });
 }
 
 void ShopController::placeBadOrder()
 {
-    command([](shop::ShopSession &s) { s.placeBadOrder(); });
+    commandByHand([](shop::ShopSession &s) { s.placeBadOrder(); });
 }
 
 void ShopController::restartBroker()
 {
-    command([](shop::ShopSession &s) { s.restartBroker(); });
+    commandByHand([](shop::ShopSession &s) { s.restartBroker(); });
 }
 
 void ShopController::togglePause()
@@ -197,7 +197,7 @@ void ShopController::stopTills()
 
 void ShopController::closeForTheDay()
 {
-    command([](shop::ShopSession &s) { s.closeForTheDay(); });
+    commandByHand([](shop::ShopSession &s) { s.closeForTheDay(); });
 }
 
 void ShopController::step()
@@ -231,13 +231,13 @@ QString ShopController::addLateConsumer(const QString &kind, double value)
     if (!m_session || !m_open) {
         return QStringLiteral("the shop is not open yet");
     }
-    command([start](shop::ShopSession &s) { s.addLateReader(start); });
+    commandByHand([start](shop::ShopSession &s) { s.addLateReader(start); });
     return {};
 }
 
 void ShopController::addBackOffice(const QString &role)
 {
-    command([role](shop::ShopSession &s) { s.addBackOffice(role); });
+    commandByHand([role](shop::ShopSession &s) { s.addBackOffice(role); });
 }
 
 void ShopController::nextScene()
@@ -251,6 +251,7 @@ void ShopController::nextScene()
     }
     ++m_scene;
     m_actionCaption.clear();
+    m_changedByHand = false;
     emit actionCaptionChanged();
     emit sceneChanged();
     const int scene = m_scene;
@@ -339,6 +340,7 @@ void ShopController::openScene(int scene)
     clearModels();
     m_scene = scene;
     m_actionCaption.clear();
+    m_changedByHand = false;
     emit actionCaptionChanged();
     emit sceneChanged();
 
@@ -625,6 +627,15 @@ PartitionModel *ShopController::partitionsOf(const QString &topic) const
         }
     }
     return nullptr;
+}
+
+void ShopController::commandByHand(std::function<void(shop::ShopSession &)> f)
+{
+    if (m_session && m_open && !m_changedByHand) {
+        m_changedByHand = true;
+        emit actionCaptionChanged();
+    }
+    command(std::move(f));
 }
 
 void ShopController::command(std::function<void(shop::ShopSession &)> f)

@@ -86,6 +86,8 @@ class ShopController : public QObject
     Q_PROPERTY(QString sceneTitle READ sceneTitle NOTIFY sceneChanged)
     Q_PROPERTY(QString caption READ caption NOTIFY sceneChanged)
     Q_PROPERTY(QString actionCaption READ actionCaption NOTIFY actionCaptionChanged)
+    // Something was changed by hand since the scene began: its caption no longer tells all.
+    Q_PROPERTY(bool changedByHand READ changedByHand NOTIFY actionCaptionChanged)
 
     Q_PROPERTY(bool paused READ paused NOTIFY settingsChanged)
     Q_PROPERTY(int model READ model NOTIFY settingsChanged)
@@ -173,6 +175,7 @@ public:
     QString sceneTitle() const;
     QString caption() const;
     QString actionCaption() const { return m_actionCaption; }
+    bool changedByHand() const { return m_changedByHand; }
 
     bool paused() const { return m_state.paused; }
     int model() const { return m_state.settings.model.value_or(1); }
@@ -280,6 +283,8 @@ private:
     PartitionModel *partitionsOf(const QString &topic) const;
     // Runs f on the session's thread, if the shop is open.
     void command(std::function<void(shop::ShopSession &)> f);
+    // A command from a control rather than from the scene.
+    void commandByHand(std::function<void(shop::ShopSession &)> f);
 
     shop::ShopConfig m_base;
     ClusterSettings *m_cluster;
@@ -322,6 +327,7 @@ private:
 
     int m_scene = -1;
     QString m_actionCaption;
+    bool m_changedByHand = false;
     shop::SessionState m_state;
     int m_settingsRevision = 0;
 

@@ -95,6 +95,15 @@ ColumnLayout {
         font.pixelSize: Theme.captionSize
     }
     ShopText {
+        objectName: "changedByHand"
+        Layout.fillWidth: true
+        visible: Controller.changedByHand
+        text: qsTr("✎ Changed by you since the scene began; R puts it back.")
+        color: Theme.selection
+        wrapMode: Text.Wrap
+        font.pixelSize: Theme.captionSize
+    }
+    ShopText {
         Layout.fillWidth: true
         visible: Controller.actionCaption !== ""
         text: "▶ " + Controller.actionCaption

@@ -1,11 +1,16 @@
 #include "shop/scenario/scenario.h"
 
+#include "shop/shop.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
 
 namespace chippy::shop {
 
@@ -239,13 +244,74 @@ double Scenario::totalDurationS() const
     return total;
 }
 
+namespace {
+
+// settled with what the action leaves behind once it has happened: counts, rate, cook time
+// and plaice share; the same settings for an action that changes none of them.
+ShopSettings afterAction(ShopSettings settled, const ScenarioAction &action)
+{
+    const ShopSettings defaults = ShopSettings::of(ShopConfig {});
+    const int n = static_cast<int>(std::lround(action.value));
+    const auto grown = [n](std::optional<int> count, std::optional<int> fallback, int sign) {
+        return std::max(0, count.value_or(*fallback) + sign * n);
+    };
+    const QString &kind = action.kind;
+    if (kind == QLatin1String("add-partitions")) {
+        settled.orderPartitions = grown(settled.orderPartitions, defaults.orderPartitions, 1);
+    } else if (kind == QLatin1String("set-partitions")) {
+        // Partitions only grow: a smaller number is refused by the cluster.
+        settled.orderPartitions = std::max(n, settled.orderPartitions.value_or(0));
+    } else if (kind == QLatin1String("add-preparer")) {
+        settled.preparers = grown(settled.preparers, defaults.preparers, 1);
+    } else if (kind == QLatin1String("remove-preparer")) {
+        settled.preparers = grown(settled.preparers, defaults.preparers, -1);
+    } else if (kind == QLatin1String("set-preparers")) {
+        settled.preparers = n;
+    } else if (kind == QLatin1String("set-tills")) {
+        settled.tills = n;
+    } else if (kind == QLatin1String("set-cooks")) {
+        settled.cooks = n;
+    } else if (kind == QLatin1String("set-counters")) {
+        settled.counters = n;
+    } else if (kind == QLatin1String("set-rate")) {
+        settled.ordersPerSecond = action.maxRate ? 0.0 : action.value;
+    } else if (kind == QLatin1String("set-cook-time")) {
+        settled.cookTimeMs = n;
+    } else if (kind == QLatin1String("set-plaice-share")) {
+        settled.plaiceShare = action.value;
+    }
+    return settled;
+}
+
+} // namespace
+
 ShopSettings Scenario::settledAt(int index) const
 {
     ShopSettings settled;
     for (int i = 0; i <= index && i < steps.size(); ++i) {
         settled = settled.merged(steps.at(i).settings);
+        if (i < index) {
+            for (const ScenarioAction &action : steps.at(i).actions) {
+                settled = afterAction(settled, action);
+            }
+        }
     }
     return settled;
+}
+
+QStringList Scenario::joinedBefore(int index) const
+{
+    QStringList roles;
+    for (int i = 0; i < index && i < steps.size(); ++i) {
+        for (const ScenarioAction &action : steps.at(i).actions) {
+            const QString role = action.kind.mid(4);
+            if (action.kind.startsWith(QLatin1String("add-"))
+                && Shop::backOfficeRoles().contains(role) && !roles.contains(role)) {
+                roles << role;
+            }
+        }
+    }
+    return roles;
 }
 
 ShopConfig Scenario::initialConfig(ShopConfig base) const

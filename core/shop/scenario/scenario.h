@@ -60,8 +60,11 @@ struct Scenario
 
     double totalDurationS() const;
     // The settings of the shop once it has entered step index from nothing: each step names
-    // only what it changes, so the steps before it count too.
+    // only what it changes, so the steps before it count too, and so do their actions that
+    // last (a partition added, a rate set; not a preparer killed or a broker restarted).
     ShopSettings settledAt(int index) const;
+    // The back-office readers that the steps before index add.
+    QStringList joinedBefore(int index) const;
     // The shop as the first step sets it up, on top of base (cluster, topics, timing).
     ShopConfig initialConfig(ShopConfig base) const;
 };

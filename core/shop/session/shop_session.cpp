@@ -138,6 +138,10 @@ CommandResult ShopSession::open(const Scenario &scenario, int step)
         });
     connect(m_player.get(), &ScenarioPlayer::actionDone, this, &ShopSession::actionDone);
     connect(m_player.get(), &ScenarioPlayer::finished, this, &ShopSession::finished);
+    // A scene opened part-way has the back office that the steps before it brought in.
+    for (const QString &role : m_scenario.joinedBefore(step)) {
+        m_shop->addBackOffice(role);
+    }
     m_player->show(step, false);
     publish();
     emit this->opened(true, opened.text, m_state.bootstrap);

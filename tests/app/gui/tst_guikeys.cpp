@@ -67,10 +67,12 @@ private slots:
         QTest::mouseClick(m_window, Qt::LeftButton, {}, WindowFixture::centreOf(badOrder));
         QVERIFY2(!badOrder->hasActiveFocus(), "a click gives a button no focus");
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->deadLettered(), qint64(1), kOpenMs);
+        QVERIFY2(m_controller->changedByHand(), "the caption says the scene was changed by hand");
 
         QTest::keyClick(m_window, Qt::Key_Right);
         QCOMPARE(slider->property("value").toDouble(), partitions);
         waitForScene(2);
+        QVERIFY2(!m_controller->changedByHand(), "a new scene starts as its caption says");
         QTest::keyClick(m_window, Qt::Key_PageDown);
         waitForScene(3);
         QTest::keyClick(m_window, Qt::Key_PageUp);

@@ -123,9 +123,17 @@ private slots:
     {
         const ProcessResult r = chippy({"--list-scenarios"});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out.trimmed().split('\n'),
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QList<QByteArray> names;
+        for (const QByteArray &line : lines) {
+            names << line.split(' ').first();
+        }
+        QCOMPARE(names,
             (QList<QByteArray> {"model-1", "model-2", "model-3", "model-4", "model-5", "model-6",
                 "resilience", "stress", "talk"}));
+        QVERIFY2(lines.first().contains("Cod and chips (1 step)"), lines.first().constData());
+        QVERIFY2(lines.last().contains("Fish and chips and Apache Kafka (6 steps)"),
+            lines.last().constData());
     }
 
     void refusesABadRate()

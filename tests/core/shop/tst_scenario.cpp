@@ -39,6 +39,32 @@ private slots:
         QVERIFY(Scenario::load(QStringLiteral("model-4"), &error)->initialConfig({}).hasCook());
     }
 
+    void aStepOpenedPartWayHasWhatTheStepsBeforeItLeft()
+    {
+        QString error;
+        const auto talk = Scenario::load(QStringLiteral("talk"), &error);
+        QVERIFY2(talk, qPrintable(error));
+        // Step 3 adds a partition as it runs; step 4 starts with it.
+        QCOMPARE(talk->settledAt(2).orderPartitions, talk->settledAt(1).orderPartitions);
+        QCOMPARE(talk->settledAt(3).orderPartitions.value(),
+            talk->settledAt(2).orderPartitions.value() + 1);
+        QCOMPARE(talk->joinedBefore(4), QStringList());
+        QCOMPARE(talk->joinedBefore(5), (QStringList {"accountant", "statistician", "stockist"}));
+
+        const auto s = Scenario::fromJson(R"({"name": "faults", "steps": [
+            {"title": "One", "duration_s": 9, "tills": 2, "preparers": 3, "rate": 5, "actions": [
+                {"at_s": 1, "do": "set-rate", "to": 20}, {"at_s": 2, "do": "kill-preparer"},
+                {"at_s": 3, "do": "restart-broker"}, {"at_s": 4, "do": "set-tills", "to": 4},
+                {"at_s": 5, "do": "remove-preparer"}]},
+            {"title": "Two", "duration_s": 9}]})",
+            &error);
+        QVERIFY2(s, qPrintable(error));
+        const ShopSettings two = s->settledAt(1);
+        QCOMPARE(two.ordersPerSecond.value(), 20.0);
+        QCOMPARE(two.tills.value(), 4);
+        QCOMPARE(two.preparers.value(), 2);
+    }
+
     void resilienceHasEveryFaultWithinFortySeconds()
     {
         QString error;

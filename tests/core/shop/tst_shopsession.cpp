@@ -74,6 +74,24 @@ private slots:
         QVERIFY(m_session->actions().first().ok);
     }
 
+    void aStepOpenedPartWayHasTheBackOfficeTheStepsBeforeItBroughtIn()
+    {
+        QString error;
+        const std::optional<Scenario> s = Scenario::fromJson(R"({"name": "late", "steps": [
+            {"title": "One", "duration_s": 3, "model": 2, "tills": 1, "order_partitions": 1,
+             "preparers": 1, "counters": 1, "rate": 5,
+             "actions": [{"at_s": 1, "do": "add-accountant"}, {"at_s": 1, "do": "add-partitions",
+                          "count": 1}]},
+            {"title": "Two", "duration_s": 3}]})",
+            &error);
+        QVERIFY2(s, qPrintable(error));
+        open(*s, 1);
+        QCOMPARE(m_session->state().step, 1);
+        QCOMPARE(m_session->state().settings.orderPartitions.value(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_session->state().backOffice, QStringList {"accountant"}, kShopMs);
+    }
+
     void playingEntersEachStepInTurnAndFinishes()
     {
         open(twoSteps());
