@@ -47,7 +47,6 @@ Card {
     dashed: !reachable
     Accessible.role: Accessible.Grouping
     Accessible.name: qsTr("Hot cabinet %1: %2").arg(whereLine()).arg(statusLine())
-    onShortOrdersChanged: if (shortOrders > 0) shortPulse.restart()
     onRecoveredChanged: {
         showRecovered = recovered !== ""
         recoveredTimer.restart()
@@ -104,8 +103,6 @@ Card {
             }
         }
         ShopText {
-            id: statusText
-
             objectName: "cabinetStatus"
             width: parent.width
             text: cabinet.statusLine()
@@ -113,14 +110,6 @@ Card {
             wrapMode: Text.Wrap
             maximumLineCount: 2
             font.pixelSize: Theme.smallSize
-
-            SequentialAnimation on opacity {
-                id: shortPulse
-
-                running: false
-                NumberAnimation { to: 0.3; duration: 120 }
-                NumberAnimation { to: 1; duration: 300 }
-            }
         }
         ShopText {
             objectName: "cabinetWaste"

@@ -254,8 +254,12 @@ private slots:
     void closingTimeShowsTheWasteTheShopCounted()
     {
         m_controller->stopTills();
-        QTRY_VERIFY_WITH_TIMEOUT(
+        QTRY_VERIFY2_WITH_TIMEOUT(
             m_controller->placed() > 0 && m_controller->served() == m_controller->placed(),
+            qPrintable(QStringLiteral("%1 placed, %2 served, %3 waiting")
+                           .arg(m_controller->placed())
+                           .arg(m_controller->served())
+                           .arg(m_controller->waiting())),
             kShopMs);
         QTRY_VERIFY_WITH_TIMEOUT(traysMatchTheShop(), kShopMs);
         QVERIFY(!cabinet().closed());
