@@ -100,6 +100,9 @@ void NoticeModel::applyEvents(const QVector<shop::ShopEvent> &events)
         case K::Command:
             note(e.timeMs, e.value ? QStringLiteral("done") : QStringLiteral("refused"), e.text, 1);
             break;
+        case K::StartMoved:
+            note(e.timeMs, QStringLiteral("warning"), e.text, 1);
+            break;
         default:
             break;
         }

@@ -100,13 +100,13 @@ ScrollView {
         }
         CountSlider {
             Layout.fillWidth: true
-            label: qsTr("%1 keeps records for").arg(Controller.orderTopic)
-            unit: qsTr(" s")
+            label: qsTr("%1 retention").arg(Controller.orderTopic)
+            inWords: seconds => seconds === 0 ? qsTr("keep a week") : qsTr("keep %1 s").arg(seconds)
             value: Controller.retentionS
             from: 0
             to: 120
             stepSize: 5
-            note: Controller.retentionS === 0 ? qsTr("0: a week. Shorter, and retention deletes old records: watch the log start move.")
+            note: Controller.retentionS === 0 ? qsTr("The broker's default. Shorter, and retention deletes old records: watch the log start move.")
                                              : qsTr("Older records are deleted a segment at a time.")
             onMoved: value => Controller.setRetention(value)
         }

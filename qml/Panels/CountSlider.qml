@@ -18,6 +18,8 @@ ColumnLayout {
     property real to: 10
     property real stepSize: 1
     property int decimals: 0
+    // Says the value in words instead of a number and a unit, when set.
+    property var inWords: null
     // Goes up each time the session reports the shop's state.
     readonly property int revision: Controller.settingsRevision
 
@@ -41,7 +43,8 @@ ColumnLayout {
             font.pixelSize: Theme.smallSize + 2
         }
         ShopText {
-            text: slider.value.toFixed(control.decimals) + control.unit
+            text: control.inWords ? control.inWords(slider.value)
+                                  : slider.value.toFixed(control.decimals) + control.unit
             strong: true
             font.pixelSize: Theme.smallSize + 2
         }

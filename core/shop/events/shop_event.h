@@ -36,6 +36,7 @@ struct ShopEvent
         PortionsCooked, // a cook topped the cabinet up by whole batches: text item, value
         PortionsWasted, // closing time: text item, value portions thrown away
         CabinetAnswers, // the cabinet can be reached again after an outage; text says so
+        StartMoved, // a late reader could not start where it was asked; text says where and why
     };
 
     Kind kind = Kind::Error;

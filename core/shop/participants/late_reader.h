@@ -2,6 +2,8 @@
 
 #include "shop/participants/group_member.h"
 
+#include <QSet>
+
 namespace chippy::shop {
 
 // A reader that joins late, in a group of its own, and starts where it is told: at the start
@@ -19,6 +21,14 @@ public:
 
 protected:
     void handle(const kafka::Message &message) override;
+
+private:
+    // Says so when a partition's first record is not the offset it was asked to start at:
+    // retention removed it, or the log does not reach it yet.
+    void checkStart(const kafka::Message &first);
+
+    const kafka::StartPosition m_asked;
+    QSet<int> m_begun; // partitions whose first record was read
 };
 
 } // namespace chippy::shop

@@ -234,6 +234,12 @@ private slots:
             hasNotice(QStringLiteral("done"), QStringLiteral("keeps records for 2 s")), kShopMs);
         QTRY_VERIFY_WITH_TIMEOUT(
             m_controller->orderPartitions()->get(0).value("logStart").toLongLong() > 0, kShopMs);
+        // A late reader asked for a record retention removed is told where it starts instead.
+        QCOMPARE(m_controller->addLateConsumer(QStringLiteral("offset"), 0), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasNotice(QStringLiteral("warning"),
+                QStringLiteral("offset 0 of ORDER-0 is gone, the log starts at")),
+            kShopMs);
     }
 
     void thePartitionsControlAskedToGoDownSnapsBackAndSaysWhy()
