@@ -1,5 +1,6 @@
 #include "headless_options.h"
 #include "headless_runner.h"
+#include "quit_on_signals.h"
 #include "run_gui.h"
 #include "shop/scenario/scenario.h"
 
@@ -13,6 +14,7 @@ int main(int argc, char *argv[])
     // A QApplication for the window, a QCoreApplication when no window is wanted.
     const std::unique_ptr<QCoreApplication> application = chippy::gui::makeApplication(argc, argv);
     QCoreApplication &app = *application;
+    chippy::app::quitOnSignals(app);
     QCoreApplication::setOrganizationName(QStringLiteral("chippy"));
     QCoreApplication::setApplicationName(QStringLiteral("chippy"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHIPPY_VERSION));
