@@ -4,8 +4,9 @@
 #
 #   root_create DIR      a fresh `debootstrap --variant=minbase bookworm` root in DIR, unpacked
 #                        from a tarball cached in $CHIPPY_ROOT_CACHE (made once a week)
-#   root_mount DIR       /proc, /dev, /sys and the host's resolv.conf inside DIR, and apt's
-#                        shared download cache unless CHIPPY_ROOT_SHARED_APT=0
+#   root_mount DIR       DIR as a mount point, /proc, /dev, /sys and the host's resolv.conf
+#                        inside it, and apt's shared download cache unless
+#                        CHIPPY_ROOT_SHARED_APT=0
 #   root_run DIR CMD...  CMD inside DIR, as root, with a plain environment
 #   root_apt DIR ARGS... apt-get ARGS inside DIR, one root at a time (they share the cache)
 #   root_remove DIR      unmounts everything under DIR, then deletes it
@@ -89,6 +90,9 @@ root_create() {
 
 root_mount() {
     local dir="$1"
+    # The root is a mount point of its own, so that inside it /proc/self/mounts lists "/":
+    # Java finds a file's FileStore there (OpenSearch and Kafka's log dirs fail without it).
+    mount --bind "$dir" "$dir"
     mount -t proc proc "$dir/proc"
     mount --rbind /dev "$dir/dev"
     mount --make-rslave "$dir/dev"
