@@ -30,6 +30,8 @@ bool OrderIndex::add(const QVector<shop::ShopEvent> &events, qint64 watched)
                 m_age.pop_front();
             }
             it = m_hops.find(e.order);
+            // One allocation an order rather than one each time its list of hops doubles.
+            it->reserve(kHopsPerOrder);
         }
         it->append(Hop {e.kind, e.participant, e.topic, e.partition, e.offset, e.timeMs, e.value});
         sawWatched = sawWatched || e.order == watched;

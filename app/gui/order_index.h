@@ -16,6 +16,8 @@ class OrderIndex
 {
 public:
     static constexpr int kMaxOrders = 4000;
+    // Placed, taken, sent to the cook, cooked, ready, served.
+    static constexpr int kHopsPerOrder = 6;
 
     struct Hop
     {

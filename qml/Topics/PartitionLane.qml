@@ -27,7 +27,7 @@ FocusScope {
     // Where in the row of cells the committed offset falls (0 .. shown cells).
     readonly property int shownFirst: recentFirst + Math.max(0, recent.length - cells)
     readonly property int markerIndex: Math.max(0, Math.min(Math.min(recent.length, cells), committed - shownFirst))
-    // While the broker restarts nothing moves through the lane: it is drawn greyed.
+    // While the broker restarts nothing moves through the lane: a veil greys it.
     readonly property bool offline: Controller.status === "down" || Controller.status === "reconnecting"
 
     signal activated(string topic, int partition)
@@ -45,7 +45,6 @@ FocusScope {
     implicitHeight: Theme.cellSize + 2 * Theme.cellGap + Theme.padding + name.implicitHeight
                     + (labels ? Theme.labelSize + 2 * Theme.cellGap : 0)
     activeFocusOnTab: true
-    opacity: offline ? 0.4 : 1
 
     Accessible.role: Accessible.Button
     Accessible.name: qsTr("%1 partition %2: log start %3, end %4, committed %5, lag %6")
@@ -175,6 +174,14 @@ FocusScope {
         visible: lane.labels && lane.committed >= 0 && lane.recent.length > 0
         text: qsTr("committed")
         font.pixelSize: Theme.labelSize
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        visible: lane.offline
+        radius: Theme.radius
+        color: Theme.surface
+        opacity: 0.65
     }
 
     MouseArea {

@@ -3,6 +3,7 @@
 #include "view_settings.h"
 
 #include <QImage>
+#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -52,22 +53,25 @@ private:
     }
 
     // Who the window says owns each ORDER partition: the lanes and the preparers' cards.
-    // A partition named by two of them is drawn with two owners.
+    // A partition named by two of them is drawn with two owners. Read by role, as the views
+    // do, so that checking at every turn of the loop costs the loop little.
     void checkOwnership()
     {
         QHash<int, QSet<QString>> owners;
         const PartitionModel *lanes = m_controller->orderPartitions();
         for (int p = 0; p < lanes->rowCount(); ++p) {
-            const QString owner = lanes->get(p).value("owner").toString();
+            const QString owner
+                = lanes->data(lanes->index(p), PartitionModel::OwnerRole).toString();
             if (!owner.isEmpty()) {
                 owners[p].insert(owner);
             }
         }
         const MemberModel *members = m_controller->preparers();
         for (int row = 0; row < members->rowCount(); ++row) {
-            const QVariantMap m = members->get(row);
-            for (const QVariant &p : m.value("partitions").toList()) {
-                owners[p.toInt()].insert(m.value("name").toString());
+            const QModelIndex member = members->index(row);
+            const QString name = members->data(member, MemberModel::NameRole).toString();
+            for (const QVariant &p : members->data(member, MemberModel::PartitionsRole).toList()) {
+                owners[p.toInt()].insert(name);
             }
         }
         for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
@@ -87,8 +91,8 @@ private:
             return;
         }
         shootOnce();
-        for (const QQuickItem *lane : lanesOf(m_window->contentItem())) {
-            if (lane->property("topic").toString() == m_controller->orderTopic()) {
+        for (const QPointer<QQuickItem> &lane : std::as_const(m_orderLanes)) {
+            if (lane && lane->isVisible()) {
                 ++m_lanesSeenWhileDown;
                 m_lanesGreyedWhileDown += lane->property("offline").toBool() ? 1 : 0;
             }
@@ -107,16 +111,17 @@ private:
         QVERIFY(m_window->grabWindow().save(path));
     }
 
-    static QList<QQuickItem *> lanesOf(QQuickItem *item)
+    // The lanes of ORDER in the window, found once: walking the item tree at every turn of the
+    // loop would be a stall of the test's own.
+    void findOrderLanes(QQuickItem *item)
     {
-        QList<QQuickItem *> lanes;
-        if (item->objectName() == QLatin1String("partitionLane") && item->isVisible()) {
-            lanes.append(item);
+        if (item->objectName() == QLatin1String("partitionLane")
+            && item->property("topic").toString() == m_controller->orderTopic()) {
+            m_orderLanes.append(item);
         }
         for (QQuickItem *child : item->childItems()) {
-            lanes.append(lanesOf(child));
+            findOrderLanes(child);
         }
-        return lanes;
     }
 
     static constexpr int kKeptProblems = 10;
@@ -155,6 +160,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(workingPreparers(), 4, kShopMs);
         QTRY_VERIFY_WITH_TIMEOUT(m_controller->served() >= kServedBeforeRestart, kShopMs);
 
+        findOrderLanes(m_window->contentItem());
+        QVERIFY(!m_orderLanes.isEmpty());
         GuiThreadWatch watch([this] {
             checkOwnership();
             checkLanesWhileDown();
@@ -204,6 +211,7 @@ private:
     qint64 m_lanesSeenWhileDown = 0;
     qint64 m_lanesGreyedWhileDown = 0;
     bool m_shot = false;
+    QList<QPointer<QQuickItem>> m_orderLanes;
 };
 
 QTEST_MAIN(TestGuiRestart)
