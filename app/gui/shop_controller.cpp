@@ -32,6 +32,7 @@ ShopController::ShopController(shop::ShopConfig base, QObject *parent)
     : QObject(parent)
     , m_base(std::move(base))
     , m_cluster(new ClusterSettings(this))
+    , m_deadLetters(new DeadLetterModel(m_base.topics.orderDlq(), this))
     , m_stores(new StoreSettings(this))
     , m_tills(new TillModel(this))
     , m_order(new PartitionModel(m_base.topics.order(), m_base.topics.preparers(), this))
@@ -494,6 +495,7 @@ void ShopController::applyBatch(const QVector<shop::ShopEvent> &events)
     m_backOffice->applyEvents(events);
     m_rebalances->applyEvents(events);
     m_notices->applyEvents(events);
+    m_deadLetters->applyEvents(events);
     m_tokens->applyEvents(events, now);
     if (hasCabinet()) {
         m_cabinet->applyEvents(events);
@@ -586,6 +588,7 @@ void ShopController::clearModels()
     m_counters->clear();
     m_late->clear();
     m_backOffice->clear();
+    m_deadLetters->clear();
     m_cabinet->clear();
     m_analytics->clear();
     m_rebalances->clear();

@@ -6,6 +6,7 @@
 #include "chart_feed.h"
 #include "cluster_settings.h"
 #include "connection_memory.h"
+#include "dead_letter_model.h"
 #include "journey_model.h"
 #include "member_model.h"
 #include "notice_model.h"
@@ -65,6 +66,7 @@ class ShopController : public QObject
     Q_PROPERTY(chippy::gui::ChartFeed *charts READ charts CONSTANT)
     Q_PROPERTY(chippy::gui::BackOfficeModel *backOffice READ backOffice CONSTANT)
     Q_PROPERTY(chippy::gui::AnalyticsFeed *analytics READ analytics CONSTANT)
+    Q_PROPERTY(chippy::gui::DeadLetterModel *deadLetters READ deadLetters CONSTANT)
     Q_PROPERTY(chippy::gui::ClusterSettings *cluster READ cluster CONSTANT)
     Q_PROPERTY(chippy::gui::StoreSettings *stores READ stores CONSTANT)
     // Null when nothing is to be remembered (a test, a screenshot run).
@@ -153,6 +155,7 @@ public:
     ChartFeed *charts() const { return m_charts; }
     BackOfficeModel *backOffice() const { return m_backOffice; }
     AnalyticsFeed *analytics() const { return m_analytics; }
+    DeadLetterModel *deadLetters() const { return m_deadLetters; }
     ClusterSettings *cluster() const { return m_cluster; }
     StoreSettings *stores() const { return m_stores; }
     ConnectionMemory *memory() const { return m_memory; }
@@ -288,6 +291,7 @@ private:
 
     shop::ShopConfig m_base;
     ClusterSettings *m_cluster;
+    DeadLetterModel *m_deadLetters;
     StoreSettings *m_stores;
     ConnectionMemory *m_memory = nullptr;
     TillModel *m_tills;

@@ -43,9 +43,15 @@ Item {
     readonly property real cabinetWidth: cabinetUnderCook ? rightEdge - xCook : Math.min(xOrder + orderBox.width, xCook - Theme.columnGap)
     readonly property real cabinetBottom: Controller.hasCabinet ? cabinetTop + hotCabinet.height : 0
 
+    // The dead-letter topic, once an order went there, under ORDER (and under the cabinet
+    // when that is there too).
+    readonly property real deadLetterTop: (Controller.hasCabinet && !cabinetUnderCook ? cabinetBottom : topY + tillSpan)
+                                          + Theme.gap * 3
+    readonly property real deadLetterBottom: deadLetterBox.visible ? deadLetterTop + deadLetterBox.height : 0
+
     readonly property real shopBottom: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
                                                 Controller.hasCook ? cookBottom + Theme.gap * 2 : countersBottom,
-                                                cabinetBottom + Theme.gap * 2)
+                                                cabinetBottom + Theme.gap * 2, deadLetterBottom + Theme.gap * 2)
     // The back office: one card per reader, as its readers read every topic. In a row under
     // the whole shop; in presenter mode, where the window is short for the diagram and wide,
     // in a column beside it, so that the diagram keeps its size.
@@ -354,6 +360,29 @@ Item {
         selectedTopic: diagram.selectedTopic
         selectedPartition: diagram.selectedPartition
         onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)
+    }
+
+    DeadLetterTopic {
+        id: deadLetterBox
+
+        objectName: "deadLetterTopic"
+        x: diagram.xOrder
+        y: diagram.deadLetterTop
+        width: orderBox.width
+        height: implicitHeight
+    }
+
+    // Who sent the newest unreadable order there.
+    Arrow {
+        readonly property Item sender: deadLetterBox.visible ? diagram.memberItem(deadLetterBox.newest.participant ?? "") : null
+
+        visible: sender !== null
+        x1: sender ? sender.x : 0
+        y1: sender ? sender.y + sender.height / 2 : 0
+        x2: deadLetterBox.x + deadLetterBox.width
+        y2: deadLetterBox.y + deadLetterBox.height / 2
+        colour: Theme.bad
+        dashed: true
     }
 
     Repeater {

@@ -68,6 +68,16 @@ private slots:
         QVERIFY2(!badOrder->hasActiveFocus(), "a click gives a button no focus");
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->deadLettered(), qint64(1), kOpenMs);
         QVERIFY2(m_controller->changedByHand(), "the caption says the scene was changed by hand");
+        // The unreadable order is drawn on the dead-letter topic, with who sent it there.
+        QQuickItem *deadLetters = m_shop.find([](QQuickItem *item) {
+            return item->objectName() == QLatin1String("deadLetterTopic");
+        });
+        QVERIFY(deadLetters);
+        QTRY_VERIFY_WITH_TIMEOUT(deadLetters->isVisible(), kOpenMs);
+        QVERIFY(WindowFixture::findIn(deadLetters, [](QQuickItem *item) {
+            return item->objectName() == QLatin1String("deadLetterNewest")
+                && item->property("text").toString().contains(QLatin1String("from preparer-"));
+        }));
 
         QTest::keyClick(m_window, Qt::Key_Right);
         QCOMPARE(slider->property("value").toDouble(), partitions);
