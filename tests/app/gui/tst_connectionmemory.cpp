@@ -53,6 +53,25 @@ class TestConnectionMemory : public QObject
 {
     Q_OBJECT
 
+private:
+    // A run of the window that connected with fill()'s settings and then ended.
+    void rememberAConnection()
+    {
+        QSettings settings(m_settingsPath, QSettings::IniFormat);
+        gui::PasswordKeyring keyring(m_service);
+        gui::ConnectionMemory memory(&settings, &keyring);
+        gui::ClusterSettings cluster;
+        gui::StoreSettings stores;
+        fill(cluster, stores);
+        memory.remember(cluster, stores);
+        // The keyring takes the passwords one after another, Redis's last.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            lookedUp(m_service, QStringLiteral("redis redis://cache.example.com:6379")),
+            QStringLiteral("redis-secret"), kKeyringMs);
+        QVERIFY2(memory.keyringStatus().contains(QLatin1String("desktop keyring")),
+            qPrintable(memory.keyringStatus()));
+    }
+
 private slots:
     void init()
     {
@@ -90,20 +109,7 @@ private slots:
 
     void theConnectionComesBackWithItsPasswords()
     {
-        {
-            QSettings settings(m_settingsPath, QSettings::IniFormat);
-            gui::PasswordKeyring keyring(m_service);
-            gui::ConnectionMemory memory(&settings, &keyring);
-            gui::ClusterSettings cluster;
-            gui::StoreSettings stores;
-            fill(cluster, stores);
-            memory.remember(cluster, stores);
-            QTRY_COMPARE_WITH_TIMEOUT(
-                lookedUp(m_service, QStringLiteral("redis redis://cache.example.com:6379")),
-                QStringLiteral("redis-secret"), kKeyringMs);
-            QVERIFY2(memory.keyringStatus().contains(QLatin1String("desktop keyring")),
-                qPrintable(memory.keyringStatus()));
-        }
+        rememberAConnection();
         QFile file(m_settingsPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray written = file.readAll();
@@ -143,18 +149,7 @@ private slots:
 
     void aPasswordTypedBeforeTheKeyringAnswersIsKept()
     {
-        {
-            QSettings settings(m_settingsPath, QSettings::IniFormat);
-            gui::PasswordKeyring keyring(m_service);
-            gui::ConnectionMemory memory(&settings, &keyring);
-            gui::ClusterSettings cluster;
-            gui::StoreSettings stores;
-            fill(cluster, stores);
-            memory.remember(cluster, stores);
-            QTRY_COMPARE_WITH_TIMEOUT(
-                lookedUp(m_service, QStringLiteral("redis redis://cache.example.com:6379")),
-                QStringLiteral("redis-secret"), kKeyringMs);
-        }
+        rememberAConnection();
         QSettings settings(m_settingsPath, QSettings::IniFormat);
         gui::PasswordKeyring keyring(m_service);
         gui::ConnectionMemory memory(&settings, &keyring);
