@@ -169,7 +169,9 @@ ApplicationWindow {
                             transformOrigin: Item.TopLeft
                             scale: fit * ViewSettings.zoom
                             x: Math.max(0, (stage.width - width * scale) / 2)
-                            y: 0
+                            // A projector shows the shop in the middle of the room it leaves
+                            // under the caption, not at the top of it.
+                            y: Theme.presenter ? Math.max(0, (stage.height - height * scale) / 2) : 0
                             selectedTopic: Controller.records.topic
                             selectedPartition: Controller.records.partition
                             onPartitionActivated: (topic, partition) => Controller.inspectPartition(topic, partition)
@@ -278,6 +280,8 @@ ApplicationWindow {
         edge: Qt.RightEdge
         width: Theme.drawerWidth + 2 * Theme.padding
         height: window.height
+        // The keys go to the controls while they are out, so that C puts them away again.
+        focus: true
         onClosed: sceneKeys.forceActiveFocus()
 
         background: Rectangle {
@@ -288,6 +292,7 @@ ApplicationWindow {
         ControlPanel {
             anchors.fill: parent
             anchors.margins: Theme.padding
+            focus: true
             onConnectionRequested: connection.open()
             Keys.onPressed: event => window.sceneKey(event)
         }

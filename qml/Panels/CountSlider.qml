@@ -40,9 +40,12 @@ ColumnLayout {
         ShopText {
             Layout.fillWidth: true
             text: control.label
+            // The label gives way to the value, which is never cut.
+            wrapMode: Text.Wrap
             font.pixelSize: Theme.smallSize + 2
         }
         ShopText {
+            Layout.minimumWidth: implicitWidth
             text: control.inWords ? control.inWords(slider.value)
                                   : slider.value.toFixed(control.decimals) + control.unit
             strong: true

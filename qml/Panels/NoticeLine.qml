@@ -27,8 +27,8 @@ Row {
         width: notice.width - x
         text: notice.text + (notice.repeats > 1 ? qsTr(" (×%1)").arg(notice.repeats) : "")
         color: notice.colour
+        // All of it, however many lines: the panel scrolls, and the words are the notice.
         wrapMode: Text.Wrap
-        maximumLineCount: 3
         font.pixelSize: Theme.smallSize
     }
 }

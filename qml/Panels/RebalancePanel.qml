@@ -52,14 +52,9 @@ Panel {
 
                 width: entry.width - x
                 text: entry.change + ": " + entry.ownership
+                // Wrapped rather than cut: the ownership is the point of the entry.
+                wrapMode: Text.Wrap
                 font.pixelSize: Theme.smallSize
-
-                HoverHandler {
-                    id: hover
-                }
-                // The whole entry when the panel is too narrow for it.
-                ToolTip.visible: hover.hovered && detail.truncated
-                ToolTip.text: detail.text
             }
         }
 

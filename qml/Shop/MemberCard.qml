@@ -54,12 +54,17 @@ Card {
             color: member.working ? member.titleColour : Theme.textDim
             font.pixelSize: Theme.cardTitleSize
             font.strikeout: member.state === "gone"
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Math.round(Theme.cardTitleSize * 0.75)
         }
         ShopText {
             width: parent.width
             text: member.line()
             dim: !member.working
             font.pixelSize: Theme.smallSize
+            // A long line ("owns P0 P1 P2 · lag 1,204") is set a little smaller rather than cut.
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Math.round(Theme.smallSize * 0.75)
         }
         ShopText {
             width: parent.width

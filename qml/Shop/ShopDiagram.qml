@@ -27,11 +27,14 @@ Item {
     // whatever of the preparers' column it would cover.
     readonly property real rightEdge: xCounters + Theme.counterWidth
     readonly property real xHotFood: rightEdge - hotFoodBox.width
-    readonly property real xCooks: xHotFood - Theme.columnGap - Theme.cookWidth
-    readonly property real xCook: Math.min(xReady, xCooks - Theme.columnGap - cookBox.width)
+    // On a projector the loop's boxes sit closer, so that it fits beside ORDER.
+    readonly property real cookGap: Theme.presenter ? Theme.gap * 2 : Theme.columnGap
+    readonly property real xCooks: xHotFood - cookGap - Theme.cookWidth
+    readonly property real xCook: Math.min(xReady, xCooks - cookGap - cookBox.width)
     readonly property real cookTop: Math.max(readyBox.y + readyBox.height, countersBottom,
-                                             xCook < xPreparers + Theme.cardWidth ? preparersBottom : 0)
-                                    + (Theme.presenter ? Theme.gap * 3 : labelHeight + Theme.gap * 2)
+                                             xCook < xPreparers + Theme.cardWidth ? preparersBottom : 0,
+                                             xCook < xOrder + orderBox.width + Theme.gap ? orderBox.y + orderBox.height : 0)
+                                    + (Theme.presenter ? Theme.gap * 2 : labelHeight + Theme.gap * 2)
 
     // The hot cabinet (from model 6) under the tills and ORDER, as wide as both, beside the
     // cook loop; in presenter mode, where the diagram is short for the window, under the cook
@@ -50,7 +53,7 @@ Item {
     readonly property real deadLetterBottom: deadLetterBox.visible ? deadLetterTop + deadLetterBox.height : 0
 
     readonly property real shopBottom: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
-                                                Controller.hasCook ? cookBottom + Theme.gap * 2 : countersBottom,
+                                                Controller.hasCook ? cookBottom + (Theme.presenter ? 0 : Theme.gap * 2) : countersBottom,
                                                 cabinetBottom + Theme.gap * 2, deadLetterBottom + Theme.gap * 2)
     // The back office: one card per reader, as its readers read every topic. In a row under
     // the whole shop; in presenter mode, where the window is short for the diagram and wide,
@@ -80,9 +83,14 @@ Item {
     function laneCentre(box: TopicBox, partition: int, leaving: bool): point {
         const count = box.lanes.count // re-evaluates when lanes come and go
         const lane = partition < count && !box.summaryOnly ? box.laneItem(partition) : null
-        if (!lane)
+        // Lanes side by side are left from the box's edge, not across the next lane.
+        if (!lane || (box.lanesInRow && leaving))
             return Qt.point(box.x + (leaving ? box.width : 0), box.y + box.height / 2)
-        return lane.mapToItem(diagram, leaving ? lane.width : 0, lane.height / 2)
+        // Added up from the positions rather than mapped, so that a wire follows its lane when
+        // the lane's column or the box moves (a resize, presenter mode, the theme).
+        const column = lane.parent
+        return Qt.point(box.x + column.x + lane.x + (leaving ? lane.width : 0),
+                        box.y + column.y + lane.y + lane.height / 2)
     }
 
     function memberItem(name: string): Item {
@@ -458,7 +466,7 @@ Item {
         title: Controller.cookTopic
         cells: Theme.smallCells
         compact: true
-        summaryOnly: Theme.presenter
+        lanesInRow: Theme.presenter
         selectedTopic: diagram.selectedTopic
         selectedPartition: diagram.selectedPartition
         onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)
@@ -491,11 +499,10 @@ Item {
         visible: Controller.hasCook
         partitions: Controller.hotFoodPartitions
         title: Controller.hotFoodTopic
+        // The wire back to the preparers says it on a projector, where the line would wrap.
         subtitle: Theme.presenter ? "" : qsTr("→ any preparer")
-        summaryNote: qsTr(" → any preparer")
         cells: Theme.smallCells
         compact: true
-        summaryOnly: Theme.presenter
         selectedTopic: diagram.selectedTopic
         selectedPartition: diagram.selectedPartition
         onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)

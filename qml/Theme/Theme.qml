@@ -88,8 +88,8 @@ QtObject {
     readonly property int cardHeight: presenter ? big(86) : 58
     readonly property int counterWidth: presenter ? big(300) : 150
     readonly property int columnGap: presenter ? big(48) : 36
-    readonly property int summaryWidth: presenter ? big(240) : 130
-    readonly property int cookWidth: presenter ? big(320) : 170
+    readonly property int summaryWidth: presenter ? big(215) : 130
+    readonly property int cookWidth: presenter ? big(260) : 170
     readonly property int tokenSize: presenter ? big(26) : 14
     readonly property int panelHeight: presenter ? big(206) : 200
     readonly property int drawerWidth: presenter ? big(520) : 340

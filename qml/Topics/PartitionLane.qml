@@ -43,6 +43,7 @@ FocusScope {
     objectName: "partitionLane"
     implicitWidth: cellsWidth + 2 * Theme.padding
     implicitHeight: Theme.cellSize + 2 * Theme.cellGap + Theme.padding + name.implicitHeight
+                    + (queuesText.visible && queuesText.below ? queuesText.height : 0)
                     + (labels ? Theme.labelSize + 2 * Theme.cellGap : 0)
     activeFocusOnTab: true
 
@@ -70,13 +71,19 @@ FocusScope {
         strong: true
         font.pixelSize: lane.compact ? Theme.labelSize : Theme.cardTitleSize
     }
+    // Beside the name when there is room, else on a line of its own under it.
     ShopText {
-        anchors.left: name.right
-        anchors.leftMargin: Theme.gap
-        anchors.baseline: name.baseline
-        anchors.right: endLabel.left
+        id: queuesText
+
+        readonly property real besideX: name.x + name.width + Theme.gap
+        readonly property bool below: implicitWidth > endLabel.x - Theme.gap - besideX
+
+        x: below ? Theme.padding : besideX
+        y: below ? name.y + name.height : name.y + name.baselineOffset - baselineOffset
+        width: below ? lane.width - 2 * Theme.padding : endLabel.x - Theme.gap - besideX
         visible: !lane.compact
         text: lane.queuesInWords()
+        wrapMode: below ? Text.Wrap : Text.NoWrap
         dim: true
         font.pixelSize: Theme.labelSize
     }
@@ -86,6 +93,11 @@ FocusScope {
         anchors.right: parent.right
         anchors.rightMargin: Theme.padding
         anchors.baseline: name.baseline
+        // Never over the name: a narrow lane sets a long count a little smaller.
+        width: Math.min(implicitWidth, lane.width - 2 * Theme.padding - name.width - Theme.gap)
+        horizontalAlignment: Text.AlignRight
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Math.round(Theme.labelSize * 0.75)
         text: lane.compact ? (lane.lag > 0 ? qsTr("waiting %1").arg(lane.lag) : qsTr("end %1").arg(lane.logEnd.toLocaleString(Qt.locale(), "f", 0)))
             : (lane.labels ? qsTr("end %1").arg(lane.logEnd.toLocaleString(Qt.locale(), "f", 0))
                            : qsTr("%1–%2").arg(lane.logStart.toLocaleString(Qt.locale(), "f", 0))
@@ -98,7 +110,7 @@ FocusScope {
         id: row
 
         x: Theme.padding
-        y: name.y + name.height + Theme.cellGap
+        y: (queuesText.visible && queuesText.below ? queuesText.y + queuesText.height : name.y + name.height) + Theme.cellGap
         width: lane.cellsWidth
         height: Theme.cellSize
 

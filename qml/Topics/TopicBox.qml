@@ -13,6 +13,8 @@ Item {
     property bool labels: !compact
     // Only the totals, no lanes: for the small topics of the cook loop on a projector.
     property bool summaryOnly: false
+    // The lanes side by side rather than one under another: for a short box on a projector.
+    property bool lanesInRow: false
     property string legend: ""
     property string summaryNote: ""
     property bool showRates: false
@@ -20,7 +22,7 @@ Item {
     property string selectedTopic: ""
     property int selectedPartition: -1
     readonly property real laneWidth: Math.max(cells * (Theme.cellSize + Theme.cellGap) - Theme.cellGap + 2 * Theme.padding,
-                                               summaryOnly ? Theme.summaryWidth : 0)
+                                               summaryOnly || compact ? Theme.summaryWidth : 0)
     readonly property alias lanes: laneRepeater
 
     signal activated(string topic, int partition)
@@ -30,7 +32,8 @@ Item {
         return laneRepeater.itemAt(partition)
     }
 
-    implicitWidth: laneWidth + 2 * Theme.padding
+    implicitWidth: (lanesInRow ? Math.max(1, partitions.count) * (laneWidth + Theme.gap) - Theme.gap : laneWidth)
+                   + 2 * Theme.padding
     implicitHeight: header.height + (summaryOnly ? summary.height : column.height)
                     + (legend !== "" ? legendText.height + Theme.gap : 0) + 3 * Theme.padding
 
@@ -73,11 +76,12 @@ Item {
         font.pixelSize: Theme.smallSize
     }
 
-    Column {
+    Grid {
         id: column
 
         x: Theme.padding
         y: header.y + header.height + Theme.padding
+        columns: box.lanesInRow ? Math.max(1, box.partitions.count) : 1
         spacing: Theme.gap
         visible: !box.summaryOnly
 
