@@ -36,8 +36,8 @@ private:
     static bool isBox(const QQuickItem *item)
     {
         return isA(item, "TopicBox") || isA(item, "MemberCard") || isA(item, "TillCard")
-            || isA(item, "BackOfficeCard") || isA(item, "HotCabinet") || isA(item, "DeadLetterTopic")
-            || isA(item, "ShopText");
+            || isA(item, "BackOfficeCard") || isA(item, "HotCabinet")
+            || isA(item, "DeadLetterTopic") || isA(item, "ShopText");
     }
 
     static QRectF sceneRect(const QQuickItem *item)
@@ -50,8 +50,9 @@ private:
         const QString text = item->property("text").toString();
         const QString title = item->property("title").toString();
         return QStringLiteral("%1 \"%2\" at %3,%4 %5×%6")
-            .arg(QString::fromLatin1(item->metaObject()->className()).section(QLatin1Char('_'), 0, 0),
-                 !text.isEmpty() ? text : title)
+            .arg(QString::fromLatin1(item->metaObject()->className())
+                     .section(QLatin1Char('_'), 0, 0),
+                !text.isEmpty() ? text : title)
             .arg(sceneRect(item).x())
             .arg(sceneRect(item).y())
             .arg(sceneRect(item).width())
@@ -59,7 +60,7 @@ private:
     }
 
     static void collect(QQuickItem *from, const std::function<bool(QQuickItem *)> &wanted,
-                        QList<QQuickItem *> *found)
+        QList<QQuickItem *> *found)
     {
         if (!from->isVisible()) {
             return;
@@ -75,7 +76,8 @@ private:
 
     QQuickItem *diagram() const
     {
-        return m_shop.find([](QQuickItem *item) { return item->objectName() == QLatin1String("shopDiagram"); });
+        return m_shop.find(
+            [](QQuickItem *item) { return item->objectName() == QLatin1String("shopDiagram"); });
     }
 
     QObject *drawer() const
@@ -105,8 +107,10 @@ private:
     QStringList elidedTexts() const
     {
         QList<QQuickItem *> texts;
-        collect(m_shop.window->contentItem(),
-                [](QQuickItem *item) { return item->inherits("QQuickText") && item->opacity() > 0; }, &texts);
+        collect(
+            m_shop.window->contentItem(),
+            [](QQuickItem *item) { return item->inherits("QQuickText") && item->opacity() > 0; },
+            &texts);
         QStringList elided;
         for (QQuickItem *text : std::as_const(texts)) {
             if (text->property("truncated").toBool()) {
@@ -142,10 +146,17 @@ private:
             const auto *partitions = box->property("partitions").value<QObject *>();
             const int count = partitions ? partitions->property("count").toInt() : 0;
             QList<QQuickItem *> lanes;
-            collect(box, [](QQuickItem *item) { return item->objectName() == QLatin1String("partitionLane"); },
-                    &lanes);
+            collect(
+                box,
+                [](QQuickItem *item) {
+                    return item->objectName() == QLatin1String("partitionLane");
+                },
+                &lanes);
             if (lanes.size() < count) {
-                found.append(QStringLiteral("%1 draws %2 of %3 partitions").arg(describe(box)).arg(lanes.size()).arg(count));
+                found.append(QStringLiteral("%1 draws %2 of %3 partitions")
+                                 .arg(describe(box))
+                                 .arg(lanes.size())
+                                 .arg(count));
             }
         }
         return found;
@@ -157,7 +168,10 @@ private:
         QQuickItem *shop = diagram();
         QList<QQuickItem *> ends = boxes();
         QList<QQuickItem *> lanes;
-        collect(shop, [](QQuickItem *item) { return item->objectName() == QLatin1String("partitionLane"); }, &lanes);
+        collect(
+            shop,
+            [](QQuickItem *item) { return item->objectName() == QLatin1String("partitionLane"); },
+            &lanes);
         QList<QQuickItem *> wires;
         const QList<QQuickItem *> children = shop->childItems();
         for (QQuickItem *child : children) {
@@ -166,10 +180,14 @@ private:
             }
         }
         const auto onEdge = [](const QRectF &box, QPointF at, bool middle) {
-            const bool inX = at.x() >= box.left() - kWireSlack && at.x() <= box.right() + kWireSlack;
-            const bool inY = at.y() >= box.top() - kWireSlack && at.y() <= box.bottom() + kWireSlack;
-            const bool side = qAbs(at.x() - box.left()) <= kWireSlack || qAbs(at.x() - box.right()) <= kWireSlack;
-            const bool topOrBottom = qAbs(at.y() - box.top()) <= kWireSlack || qAbs(at.y() - box.bottom()) <= kWireSlack;
+            const bool inX
+                = at.x() >= box.left() - kWireSlack && at.x() <= box.right() + kWireSlack;
+            const bool inY
+                = at.y() >= box.top() - kWireSlack && at.y() <= box.bottom() + kWireSlack;
+            const bool side = qAbs(at.x() - box.left()) <= kWireSlack
+                || qAbs(at.x() - box.right()) <= kWireSlack;
+            const bool topOrBottom = qAbs(at.y() - box.top()) <= kWireSlack
+                || qAbs(at.y() - box.bottom()) <= kWireSlack;
             if (middle) {
                 return side && qAbs(at.y() - box.center().y()) <= kWireSlack;
             }
@@ -178,19 +196,22 @@ private:
         QStringList found;
         for (QQuickItem *wire : std::as_const(wires)) {
             for (const char *const end : {"1", "2"}) {
-                const QPointF at = shop->mapToScene(QPointF(wire->property(QByteArray("x") + end).toDouble(),
-                                                            wire->property(QByteArray("y") + end).toDouble()));
+                const QPointF at
+                    = shop->mapToScene(QPointF(wire->property(QByteArray("x") + end).toDouble(),
+                        wire->property(QByteArray("y") + end).toDouble()));
                 bool joined = false;
                 bool onLane = false;
                 for (QQuickItem *lane : std::as_const(lanes)) {
                     const QRectF box = sceneRect(lane);
-                    if (box.adjusted(-kWireSlack, -kWireSlack, kWireSlack, kWireSlack).contains(at)) {
+                    if (box.adjusted(-kWireSlack, -kWireSlack, kWireSlack, kWireSlack)
+                            .contains(at)) {
                         onLane = true;
                         joined = joined || onEdge(box, at, true);
                     }
                 }
                 for (QQuickItem *box : std::as_const(ends)) {
-                    joined = joined || (!onLane && !isA(box, "ShopText") && onEdge(sceneRect(box), at, false));
+                    joined = joined
+                        || (!onLane && !isA(box, "ShopText") && onEdge(sceneRect(box), at, false));
                 }
                 if (!joined) {
                     found.append(QStringLiteral("the end %1 of a wire from %2,%3 to %4,%5 at %6,%7")
@@ -234,17 +255,26 @@ private:
             return where + QStringLiteral(": ") + what + found.join(QStringLiteral("; "));
         };
         const QList<QQuickItem *> drawn = boxes();
-        QVERIFY2(std::count_if(drawn.cbegin(), drawn.cend(), [](QQuickItem *box) { return isA(box, "TopicBox"); }) >= 2
-                     && std::count_if(drawn.cbegin(), drawn.cend(), [](QQuickItem *box) { return isA(box, "MemberCard"); }) >= 2,
-                 qPrintable(where + QStringLiteral(": the diagram's topics and cards are not found")));
-        QTRY_VERIFY2_WITH_TIMEOUT(elidedTexts().isEmpty(), qPrintable(failure(QStringLiteral("elided: "), elidedTexts())), kLayoutMs);
-        QTRY_VERIFY2_WITH_TIMEOUT(overlaps().isEmpty(), qPrintable(failure(QStringLiteral("overlapping: "), overlaps())), kLayoutMs);
-        QTRY_VERIFY2_WITH_TIMEOUT(topicsWithoutRecords().isEmpty(), qPrintable(failure({}, topicsWithoutRecords())), kLayoutMs);
-        QTRY_VERIFY2_WITH_TIMEOUT(looseWires().isEmpty(), qPrintable(failure({}, looseWires())), kLayoutMs);
+        QVERIFY2(std::count_if(drawn.cbegin(), drawn.cend(),
+                     [](QQuickItem *box) { return isA(box, "TopicBox"); })
+                    >= 2
+                && std::count_if(drawn.cbegin(), drawn.cend(),
+                       [](QQuickItem *box) { return isA(box, "MemberCard"); })
+                    >= 2,
+            qPrintable(where + QStringLiteral(": the diagram's topics and cards are not found")));
+        QTRY_VERIFY2_WITH_TIMEOUT(elidedTexts().isEmpty(),
+            qPrintable(failure(QStringLiteral("elided: "), elidedTexts())), kLayoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(overlaps().isEmpty(),
+            qPrintable(failure(QStringLiteral("overlapping: "), overlaps())), kLayoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(topicsWithoutRecords().isEmpty(),
+            qPrintable(failure({}, topicsWithoutRecords())), kLayoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            looseWires().isEmpty(), qPrintable(failure({}, looseWires())), kLayoutMs);
         QTRY_VERIFY2_WITH_TIMEOUT(fill() >= kMinFill,
-                                  qPrintable(where + QStringLiteral(": the diagram fills only %1 % of the stage")
-                                                         .arg(fill() * 100, 0, 'f', 0)),
-                                  kLayoutMs);
+            qPrintable(where
+                + QStringLiteral(": the diagram fills only %1 % of the stage")
+                      .arg(fill() * 100, 0, 'f', 0)),
+            kLayoutMs);
     }
 
     void checkDrawer(const QString &where)
@@ -254,9 +284,9 @@ private:
         QTest::keyClick(m_shop.window, Qt::Key_C);
         QTRY_VERIFY_WITH_TIMEOUT(controls->property("opened").toBool(), kOpenMs);
         QTRY_VERIFY2_WITH_TIMEOUT(elidedTexts().isEmpty(),
-                                  qPrintable(where + QStringLiteral(", controls open: elided: ")
-                                             + elidedTexts().join(QStringLiteral("; "))),
-                                  kLayoutMs);
+            qPrintable(where + QStringLiteral(", controls open: elided: ")
+                + elidedTexts().join(QStringLiteral("; "))),
+            kLayoutMs);
         QTest::keyClick(m_shop.window, Qt::Key_C);
         QTRY_COMPARE_WITH_TIMEOUT(controls->property("visible").toBool(), false, kOpenMs);
     }
@@ -294,7 +324,10 @@ private slots:
             openScene(scene);
             for (const QSize size : sizes()) {
                 resize(size);
-                const QString where = QStringLiteral("scene %1 at %2×%3").arg(scene + 1).arg(size.width()).arg(size.height());
+                const QString where = QStringLiteral("scene %1 at %2×%3")
+                                          .arg(scene + 1)
+                                          .arg(size.width())
+                                          .arg(size.height());
                 checkView(where);
                 if (QTest::currentTestFailed()) {
                     return;
@@ -311,29 +344,34 @@ private slots:
     {
         resize({1920, 1080});
         const QList<std::pair<Qt::Key, QString>> keys {
-            {Qt::Key_P, QStringLiteral("P")}, {Qt::Key_P, QStringLiteral("P again")},
-            {Qt::Key_D, QStringLiteral("D")}, {Qt::Key_D, QStringLiteral("D again")},
-            {Qt::Key_Plus, QStringLiteral("+")}, {Qt::Key_Minus, QStringLiteral("−")},
+            {Qt::Key_P, QStringLiteral("P")},
+            {Qt::Key_P, QStringLiteral("P again")},
+            {Qt::Key_D, QStringLiteral("D")},
+            {Qt::Key_D, QStringLiteral("D again")},
+            {Qt::Key_Plus, QStringLiteral("+")},
+            {Qt::Key_Minus, QStringLiteral("−")},
         };
         for (const auto &[key, name] : keys) {
             QTest::keyClick(m_shop.window, key);
             QTRY_VERIFY2_WITH_TIMEOUT(looseWires().isEmpty(),
-                                      qPrintable(QStringLiteral("after %1: ").arg(name)
-                                                 + looseWires().join(QStringLiteral("; "))),
-                                      kLayoutMs);
+                qPrintable(QStringLiteral("after %1: ").arg(name)
+                    + looseWires().join(QStringLiteral("; "))),
+                kLayoutMs);
         }
         QVERIFY(m_shop.view->presenter());
         QTest::keyClick(m_shop.window, Qt::Key_C);
         QTRY_VERIFY_WITH_TIMEOUT(drawer()->property("opened").toBool(), kOpenMs);
         QTRY_VERIFY2_WITH_TIMEOUT(looseWires().isEmpty(),
-                                  qPrintable(QStringLiteral("with the controls out: ") + looseWires().join(QStringLiteral("; "))),
-                                  kLayoutMs);
+            qPrintable(QStringLiteral("with the controls out: ")
+                + looseWires().join(QStringLiteral("; "))),
+            kLayoutMs);
         QTest::keyClick(m_shop.window, Qt::Key_C);
         QTRY_COMPARE_WITH_TIMEOUT(drawer()->property("visible").toBool(), false, kOpenMs);
         resize({1280, 720});
         QTRY_VERIFY2_WITH_TIMEOUT(looseWires().isEmpty(),
-                                  qPrintable(QStringLiteral("after a resize: ") + looseWires().join(QStringLiteral("; "))),
-                                  kLayoutMs);
+            qPrintable(
+                QStringLiteral("after a resize: ") + looseWires().join(QStringLiteral("; "))),
+            kLayoutMs);
     }
 
 private:
