@@ -34,6 +34,9 @@ ColumnLayout {
 
             Layout.fillWidth: true
             visible: !Theme.presenter
+            // More scenes than fit scroll, the current one kept in view, rather than run
+            // under the shop's figures.
+            clip: true
             currentIndex: Controller.scene
             spacing: Theme.gap
             background: null
