@@ -21,6 +21,7 @@ PartitionModel::PartitionModel(const QString &topic, const QString &group, QObje
     : ListModel(parent)
     , m_topic(topic)
     , m_group(group)
+    , m_replays(topic, group)
 { }
 
 int PartitionModel::rowCount(const QModelIndex &parent) const
@@ -65,6 +66,8 @@ QVariant PartitionModel::data(const QModelIndex &index, int role) const
         return r.bytes;
     case RateRole:
         return r.rate;
+    case ReadersRole:
+        return m_replays.of(index.row());
     default:
         return {};
     }
@@ -85,6 +88,7 @@ QHash<int, QByteArray> PartitionModel::roleNames() const
         {RecentFirstRole, "recentFirst"},
         {BytesRole, "bytes"},
         {RateRole, "rate"},
+        {ReadersRole, "readers"},
     };
 }
 
@@ -215,6 +219,7 @@ void PartitionModel::applyView(const shop::ClusterView &view)
             changed(p, roles);
         }
     }
+    readersChanged(m_replays.applyView(view));
     emit totalsChanged();
 }
 
@@ -253,6 +258,7 @@ void PartitionModel::applyEvents(const QVector<shop::ShopEvent> &events)
             changed(p, {RecentRole, RecentFirstRole, LogEndRole});
         }
     }
+    readersChanged(m_replays.applyEvents(events));
 }
 
 void PartitionModel::followOwners(const MemberModel *members)
@@ -282,6 +288,7 @@ void PartitionModel::showOwners(const QStringList &owners)
 
 void PartitionModel::clear()
 {
+    m_replays.clear();
     if (m_rows.isEmpty()) {
         return;
     }
@@ -295,6 +302,15 @@ void PartitionModel::clear()
 void PartitionModel::changed(int row, const QList<int> &roles)
 {
     emit dataChanged(index(row), index(row), roles);
+}
+
+void PartitionModel::readersChanged(const QSet<int> &partitions)
+{
+    for (int p : partitions) {
+        if (p < m_rows.size()) {
+            changed(p, {ReadersRole});
+        }
+    }
 }
 
 } // namespace chippy::gui

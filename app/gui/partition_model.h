@@ -1,6 +1,7 @@
 #pragma once
 
 #include "list_model.h"
+#include "replay_marks.h"
 #include "shop/events/shop_event.h"
 #include "shop/session/cluster_view.h"
 
@@ -43,6 +44,7 @@ public:
         RecentFirstRole, // offset of the first of those cells
         BytesRole,
         RateRole, // records appended per second, from the log end
+        ReadersRole, // QVariantList: where each late reader replaying the log has got to
     };
     Q_ENUM(Role)
 
@@ -94,6 +96,7 @@ private:
     static constexpr qint64 kRateWindowMs = 2000;
 
     void changed(int row, const QList<int> &roles);
+    void readersChanged(const QSet<int> &partitions);
     void showOwners(const QStringList &owners);
     void refreshOwners();
 
@@ -102,6 +105,7 @@ private:
     int m_tills = 0;
     QList<Row> m_rows;
     const MemberModel *m_members = nullptr;
+    ReplayMarks m_replays;
 };
 
 } // namespace chippy::gui

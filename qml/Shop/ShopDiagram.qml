@@ -138,60 +138,6 @@ Item {
     implicitWidth: hasBackOffice && backOfficeBeside ? xBackOffice + backOfficeWidth : rightEdge
     implicitHeight: Math.max(shopBottom, hasBackOffice ? backOfficeY(Controller.backOffice.count - 1) + backOfficeHeight : 0) + Theme.gap
 
-    // Column headings
-    ShopText {
-        x: 0
-        text: qsTr("CUSTOMERS · TILLS")
-        dim: true
-        strong: true
-        font.pixelSize: Theme.labelSize
-    }
-    ShopText {
-        x: diagram.xPreparers
-        width: diagram.xCounters - diagram.xPreparers - Theme.gap
-        text: qsTr("GROUP %1 · gen %2").arg(Controller.preparers.group).arg(Controller.preparers.generation)
-        dim: true
-        strong: true
-        font.pixelSize: Theme.labelSize
-    }
-    ShopText {
-        x: diagram.xCounters
-        text: qsTr("COUNTERS")
-        dim: true
-        strong: true
-        font.pixelSize: Theme.labelSize
-    }
-    ShopText {
-        x: diagram.xPreparers
-        y: diagram.preparersBottom + Theme.gap
-        visible: Controller.lateReaders.count > 0
-        text: qsTr("LATE READERS · a group each")
-        dim: true
-        strong: true
-        font.pixelSize: Theme.labelSize
-    }
-    ShopText {
-        x: diagram.xBackOffice
-        // Beside the shop, level with the other columns' headings.
-        y: diagram.backOfficeBeside ? 0 : diagram.backOfficeTop - diagram.labelHeight
-        width: diagram.backOfficeBeside ? diagram.backOfficeWidth : diagram.rightEdge
-        visible: diagram.hasBackOffice
-        text: diagram.backOfficeBeside ? qsTr("BACK OFFICE · a group each")
-                                       : qsTr("BACK OFFICE · each in a group of its own, replaying the log from the start")
-        dim: true
-        strong: true
-        font.pixelSize: Theme.labelSize
-    }
-    ShopText {
-        x: diagram.xCook
-        y: diagram.cookTop - diagram.labelHeight
-        visible: Controller.hasCook && !Theme.presenter
-        text: qsTr("PLAICE IS COOKED TO ORDER")
-        color: Theme.cook
-        strong: true
-        font.pixelSize: Theme.labelSize
-    }
-
     // Arrows under everything else
     Repeater {
         model: Controller.tills
@@ -338,6 +284,78 @@ Item {
         }
     }
 
+    // Orders in flight, at most TokenModel.kMaxTokens of them, on the wires and under the
+    // cards and topics, so that none passes over a label.
+    Item {
+        objectName: "tokenLayer"
+        width: diagram.width
+        height: diagram.height
+
+        Repeater {
+            model: Controller.tokens
+
+            Token {
+                start: diagram.placeOf(from, true)
+                end: diagram.placeOf(to, false)
+            }
+        }
+    }
+
+    // Column headings, over the orders in flight
+    ShopText {
+        x: 0
+        text: qsTr("CUSTOMERS · TILLS")
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: diagram.xPreparers
+        width: diagram.xCounters - diagram.xPreparers - Theme.gap
+        text: qsTr("GROUP %1 · gen %2").arg(Controller.preparers.group).arg(Controller.preparers.generation)
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: diagram.xCounters
+        text: qsTr("COUNTERS")
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: diagram.xPreparers
+        y: diagram.preparersBottom + Theme.gap
+        visible: Controller.lateReaders.count > 0
+        text: qsTr("LATE READERS · a group each")
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        x: diagram.xBackOffice
+        // Beside the shop, level with the other columns' headings.
+        y: diagram.backOfficeBeside ? 0 : diagram.backOfficeTop - diagram.labelHeight
+        width: diagram.backOfficeBeside ? diagram.backOfficeWidth : diagram.rightEdge
+        visible: diagram.hasBackOffice
+        text: diagram.backOfficeBeside ? qsTr("BACK OFFICE · a group each")
+                                       : qsTr("BACK OFFICE · each in a group of its own, replaying the log from the start")
+        dim: true
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+    ShopText {
+        // Right of the dashed wire from the preparers down to COOK, not across it.
+        x: cookBox.x + cookBox.width / 2 + Theme.gap
+        y: diagram.cookTop - diagram.labelHeight
+        visible: Controller.hasCook && !Theme.presenter
+        text: qsTr("PLAICE IS COOKED TO ORDER")
+        color: Theme.cook
+        strong: true
+        font.pixelSize: Theme.labelSize
+    }
+
     // Tills
     Repeater {
         id: tillCards
@@ -365,6 +383,7 @@ Item {
         labels: !Theme.presenter
         legend: Theme.presenter ? qsTr("▏ committed offset; numbers: log start–end") : ""
         showRates: diagram.showRates
+        showReplays: true
         selectedTopic: diagram.selectedTopic
         selectedPartition: diagram.selectedPartition
         onActivated: (topic, partition) => diagram.partitionActivated(topic, partition)
@@ -544,23 +563,20 @@ Item {
         wasteText: Controller.cabinet.wasteText
     }
 
-    // Orders in flight, at most TokenModel.kMaxTokens of them
-    Repeater {
-        model: Controller.tokens
-
-        Token {
-            start: diagram.placeOf(from, true)
-            end: diagram.placeOf(to, false)
-        }
-    }
-
     ShortMark {
         id: shortMark
 
-        // From the edge of the cabinet, so that it never covers a tray, into COOK.
+        objectName: "shortMark"
+        readonly property real cookMiddle: cookBox.y + cookBox.height / 2
+
+        // On a projector, from above the cabinet up to under COOK, labelled; in the window,
+        // where the gap between the cabinet and COOK is narrow, a dot across it (the cabinet's
+        // last line says which order went short). Never over a tray or COOK's lanes.
+        labelled: diagram.cabinetUnderCook
         start: diagram.cabinetUnderCook ? Qt.point(cookBox.x + cookBox.width / 2, hotCabinet.y - height / 2)
-                                        : Qt.point(hotCabinet.x + hotCabinet.width + width / 2 + Theme.gap, hotCabinet.y + Theme.cardHeight)
-        end: Qt.point(cookBox.x + cookBox.width / 2, cookBox.y + cookBox.height / 2)
+                                        : Qt.point(hotCabinet.x + hotCabinet.width + width / 2, cookMiddle)
+        end: diagram.cabinetUnderCook ? Qt.point(cookBox.x + cookBox.width / 2, cookBox.y + cookBox.height + height / 2 + Theme.gap)
+                                      : Qt.point(cookBox.x - width / 2, cookMiddle)
         visible: Controller.hasCabinet
     }
 

@@ -10,6 +10,8 @@ Rectangle {
     property point end
     property int queue: -1
     property real progress: 0
+    // With the order's number and where it goes in words; else the dot alone.
+    property bool labelled: true
 
     // wasShort: the cabinet answered that a tray was short; otherwise it could not be asked and the
     // order is fried to order.
@@ -21,8 +23,8 @@ Rectangle {
 
     x: start.x + (end.x - start.x) * progress - width / 2
     y: start.y + (end.y - start.y) * progress - height / 2
-    width: label.implicitWidth + Theme.tokenSize + Theme.gap * 2
-    height: Math.max(label.implicitHeight, Theme.tokenSize) + Theme.gap / 2
+    width: labelled ? label.implicitWidth + Theme.tokenSize + Theme.gap * 2 : Theme.tokenSize + Theme.gap
+    height: labelled ? Math.max(label.implicitHeight, Theme.tokenSize) + Theme.gap / 2 : width
     radius: height / 2
     color: Theme.cookFill
     border.width: Theme.borderWidth
@@ -31,7 +33,7 @@ Rectangle {
     Accessible.ignored: true
 
     Rectangle {
-        x: Theme.gap / 2
+        x: mark.labelled ? Theme.gap / 2 : (mark.width - width) / 2
         anchors.verticalCenter: parent.verticalCenter
         width: Theme.tokenSize
         height: Theme.tokenSize
@@ -42,6 +44,7 @@ Rectangle {
         id: label
 
         objectName: "shortMarkText"
+        visible: mark.labelled
         x: Theme.tokenSize + Theme.gap
         anchors.verticalCenter: parent.verticalCenter
         color: Theme.cook

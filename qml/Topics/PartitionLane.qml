@@ -23,6 +23,8 @@ FocusScope {
     property bool labels: !compact
     property bool showRates: false
     property bool selected: false
+    // Late readers replaying the log: maps of name, from (where it began) and at (where it got).
+    property var replays: []
     readonly property real cellsWidth: cells * (Theme.cellSize + Theme.cellGap) - Theme.cellGap
     // Where in the row of cells the committed offset falls (0 .. shown cells).
     readonly property int shownFirst: recentFirst + Math.max(0, recent.length - cells)
@@ -45,6 +47,7 @@ FocusScope {
     implicitHeight: Theme.cellSize + 2 * Theme.cellGap + Theme.padding + name.implicitHeight
                     + (queuesText.visible && queuesText.below ? queuesText.height : 0)
                     + (labels ? Theme.labelSize + 2 * Theme.cellGap : 0)
+                    + replayTrack.height
     activeFocusOnTab: true
 
     Accessible.role: Accessible.Button
@@ -166,11 +169,77 @@ FocusScope {
         }
     }
 
+    // The whole log, start to end, and on it each late reader replaying it: its mark runs from
+    // where it began to where it has read, whatever the cells above show.
+    Item {
+        id: replayTrack
+
+        function along(offset: real): real {
+            const span = lane.logEnd - lane.logStart
+            return span <= 0 ? width : Math.max(0, Math.min(1, (offset - lane.logStart) / span)) * width
+        }
+
+        objectName: "replayTrack"
+        x: Theme.padding
+        y: row.y + row.height + Theme.cellGap
+        width: lane.cellsWidth
+        height: visible ? Theme.labelSize + 2 * Theme.cellGap : 0
+        visible: lane.replays.length > 0
+
+        Rectangle {
+            anchors.verticalCenter: parent.verticalCenter
+            width: parent.width
+            height: Math.max(1, Theme.borderWidth)
+            color: Theme.good
+            opacity: 0.6
+        }
+
+        Repeater {
+            model: lane.replays.length
+
+            Rectangle {
+                id: mark
+
+                required property int index
+                readonly property var reader: lane.replays[index] ?? {"name": "", "from": 0, "at": 0}
+                // Where it began when it first shows; from the next frame on, where it has read.
+                property bool running: false
+                readonly property real point: replayTrack.along(running ? reader.at : reader.from)
+
+                objectName: "replayMark"
+                x: Math.max(0, Math.min(replayTrack.width - width, point - width / 2))
+                anchors.verticalCenter: parent.verticalCenter
+                width: markName.implicitWidth + 2 * Theme.cellGap
+                height: Theme.labelSize + Theme.cellGap
+                radius: height / 2
+                color: Theme.good
+                Component.onCompleted: Qt.callLater(() => mark.running = true)
+
+                Behavior on x {
+                    SmoothedAnimation {
+                        velocity: Math.max(1, replayTrack.width / 2)
+                    }
+                }
+
+                Text {
+                    id: markName
+
+                    anchors.centerIn: parent
+                    text: mark.reader.name
+                    color: "#0b1220"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Math.round(Theme.labelSize * 0.85)
+                    font.bold: true
+                }
+            }
+        }
+    }
+
     ShopText {
         id: startLabel
 
         x: Theme.padding
-        anchors.top: row.bottom
+        anchors.top: replayTrack.visible ? replayTrack.bottom : row.bottom
         anchors.topMargin: Theme.cellGap
         visible: lane.labels
         text: qsTr("start %1").arg(lane.logStart.toLocaleString(Qt.locale(), "f", 0))
@@ -178,8 +247,7 @@ FocusScope {
         font.pixelSize: Theme.labelSize
     }
     ShopText {
-        anchors.top: row.bottom
-        anchors.topMargin: Theme.cellGap
+        anchors.top: startLabel.top
         x: Math.max(startLabel.x + startLabel.width + Theme.gap,
                     Math.min(row.x + lane.markerIndex * (Theme.cellSize + Theme.cellGap) - width / 2,
                              lane.width - width - Theme.padding))

@@ -18,6 +18,8 @@ Item {
     property string legend: ""
     property string summaryNote: ""
     property bool showRates: false
+    // Whether the lanes draw the late readers replaying them.
+    property bool showReplays: false
     property color outline: Theme.topic
     property string selectedTopic: ""
     property int selectedPartition: -1
@@ -91,7 +93,10 @@ Item {
             model: box.partitions
 
             PartitionLane {
+                required property var readers
+
                 topic: box.partitions.topic
+                replays: box.showReplays ? readers : []
                 width: box.laneWidth
                 cells: box.cells
                 compact: box.compact

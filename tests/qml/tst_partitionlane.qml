@@ -88,6 +88,26 @@ TestCase {
         verify(name.indexOf("lag 3") >= 0, name)
     }
 
+    function test_a_late_reader_runs_along_the_log_from_where_it_began() {
+        const lane = createLane({ replays: [{ "name": "late-1", "from": 40, "at": 40 }] })
+        const track = findChild(lane, "replayTrack")
+        verify(track && track.visible)
+        const plain = createLane()
+        verify(lane.implicitHeight > plain.implicitHeight, "the track takes a line of its own")
+        const mark = findChild(lane, "replayMark")
+        verify(mark)
+        waitForRendering(lane)
+        compare(mark.x, 0)
+        // It has read up to offset 97 of 40..100: the mark runs there, not jumps.
+        lane.replays = [{ "name": "late-1", "from": 40, "at": 97 }]
+        const end = track.width * 57 / 60 - mark.width / 2
+        tryVerify(() => mark.x > 0 && mark.x < end - 1, 2000, "moving")
+        tryVerify(() => Math.abs(mark.x - Math.min(end, track.width - mark.width)) < 1, 5000, "arrived")
+        lane.replays = []
+        verify(!track.visible)
+        compare(lane.implicitHeight, plain.implicitHeight)
+    }
+
     function test_its_size_follows_the_theme() {
         const lane = createLane()
         const normal = lane.implicitHeight

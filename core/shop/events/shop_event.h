@@ -30,7 +30,7 @@ struct ShopEvent
         PlaceFailed, // the till could not place value orders yet and will try again; text says why
         DuplicateDropped, // a counter got an order that was already served and did not serve it
         Command, // a live command was carried out (or refused); text says what happened
-        Replaying, // a back-office reader began a partition: offset is where, text says so
+        Replaying, // a late reader began a partition: offset is where, text says so
         Recorded, // a back-office reader's store took a batch: value records
         PortionsTaken, // a preparer took an order's portions from the cabinet: text item, value
         PortionsCooked, // a cook topped the cabinet up by whole batches: text item, value

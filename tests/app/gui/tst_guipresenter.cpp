@@ -135,6 +135,34 @@ private:
         return found;
     }
 
+    // Orders in flight pass under the cards and topics, and the short mark lies over none.
+    QStringList marksOverBoxes() const
+    {
+        QStringList found;
+        const QList<QQuickItem *> children = diagram()->childItems();
+        const QList<QQuickItem *> drawn = boxes();
+        for (QQuickItem *child : children) {
+            const QString name = child->objectName();
+            if (name == QLatin1String("tokenLayer")) {
+                for (QQuickItem *box : drawn) {
+                    if (box->parentItem() == diagram()
+                        && (children.indexOf(box) < children.indexOf(child)
+                            || box->z() < child->z())) {
+                        found.append(QStringLiteral("orders in flight over ") + describe(box));
+                    }
+                }
+            } else if (name == QLatin1String("shortMark") && child->opacity() > 0) {
+                const QRectF mark = sceneRect(child).adjusted(kTouch, kTouch, -kTouch, -kTouch);
+                for (QQuickItem *box : drawn) {
+                    if (mark.intersects(sceneRect(box))) {
+                        found.append(describe(child) + QStringLiteral(" over ") + describe(box));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     // Topics drawn as totals only, or with fewer lanes than partitions.
     QStringList topicsWithoutRecords() const
     {
@@ -266,6 +294,8 @@ private:
             qPrintable(failure(QStringLiteral("elided: "), elidedTexts())), kLayoutMs);
         QTRY_VERIFY2_WITH_TIMEOUT(overlaps().isEmpty(),
             qPrintable(failure(QStringLiteral("overlapping: "), overlaps())), kLayoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            marksOverBoxes().isEmpty(), qPrintable(failure({}, marksOverBoxes())), kLayoutMs);
         QTRY_VERIFY2_WITH_TIMEOUT(topicsWithoutRecords().isEmpty(),
             qPrintable(failure({}, topicsWithoutRecords())), kLayoutMs);
         QTRY_VERIFY2_WITH_TIMEOUT(

@@ -135,6 +135,55 @@ private slots:
         QCOMPARE(m_model->get(0).value("owner").toString(), QStringLiteral("preparer-2"));
     }
 
+    void lateReadersAreMarkedFromWhereTheyBeganToWhereTheyRead()
+    {
+        shop::ClusterView s;
+        s.takenMs = 1000;
+        s.topics.append(test::topic("ORDER", {{0, 40}, {0, 30}}));
+        m_model->applyView(s);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+        // The preparers read too, but in the group the lanes are drawn for: no mark.
+        m_model->applyEvents({test::event(K::Replaying, "preparer-1", "preparers", "ORDER", 0, 38),
+            test::event(K::Replaying, "late-1", "late-1", "ORDER", 0, 0),
+            test::event(K::Replaying, "accountant", "accountant", "ORDER", 1, 5),
+            test::event(K::OrderTaken, "late-1", "late-1", "ORDER", 0, 0),
+            test::event(K::OrderTaken, "late-1", "late-1", "ORDER", 0, 1),
+            test::event(K::OrderTaken, "late-1", "late-1", "ORDER", 0, 2)});
+        QVERIFY(!changed.isEmpty());
+        const QVariantList p0 = m_model->get(0).value("readers").toList();
+        QCOMPARE(p0.size(), 1);
+        QCOMPARE(p0[0].toMap().value("name").toString(), QStringLiteral("late-1"));
+        QCOMPARE(p0[0].toMap().value("from").toLongLong(), 0);
+        QCOMPARE(p0[0].toMap().value("at").toLongLong(), 3);
+
+        // The accountant's progress comes from what its group commits.
+        shop::ClusterView::Group accountant;
+        accountant.groupId = "accountant";
+        accountant.committed.append({"ORDER", 1, 20, 10});
+        s.groups.append(accountant);
+        s.takenMs = 1250;
+        m_model->applyView(s);
+        QVariantList p1 = m_model->get(1).value("readers").toList();
+        QCOMPARE(p1.size(), 1);
+        QCOMPARE(p1[0].toMap().value("from").toLongLong(), 5);
+        QCOMPARE(p1[0].toMap().value("at").toLongLong(), 20);
+
+        // Caught up, it stays a little while, then is let go; late-1 still replays.
+        s.groups[0].committed[0].offset = 30;
+        s.takenMs = 1500;
+        m_model->applyView(s);
+        QCOMPARE(m_model->get(1).value("readers").toList().size(), 1);
+        s.takenMs = 1500 + ReplayMarks::kLingerMs;
+        m_model->applyView(s);
+        QVERIFY(m_model->get(1).value("readers").toList().isEmpty());
+        QCOMPARE(m_model->get(0).value("readers").toList().size(), 1);
+
+        m_model->clear();
+        m_model->applyView(s);
+        QVERIFY(m_model->get(0).value("readers").toList().isEmpty());
+    }
+
     void clearEmptiesIt()
     {
         m_model->applyEvents({test::placed(1, 2, 0, 1)});
