@@ -4,6 +4,7 @@
 #include "password_keyring.h"
 #include "render_backend.h"
 #include "shop_controller.h"
+#include "startup_report.h"
 #include "view_memory.h"
 #include "view_settings.h"
 
@@ -158,6 +159,7 @@ int runGui(QApplication &app, const GuiOptions &options)
     if (options.size.isValid()) {
         window->resize(options.size);
     }
+    reportStartup(window, &controller);
     if (options.fullScreen) {
         window->showFullScreen();
     } else {
