@@ -42,9 +42,11 @@ void AnalyticsPoller::follow(const QStringList &backOffice,
         m_worker = new AnalyticsWorker(analytics, ledger);
         m_worker->moveToThread(m_thread);
         connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-        connect(m_worker, &AnalyticsWorker::read, m_feed,
-            [feed = m_feed](const shop::BackOfficeTotals &totals) {
-                feed->apply(totals, QDateTime::currentMSecsSinceEpoch());
+        connect(m_worker, &AnalyticsWorker::read, this,
+            [this, epoch = m_epoch](const shop::BackOfficeTotals &totals) {
+                if (epoch == m_epoch) {
+                    m_feed->apply(totals, QDateTime::currentMSecsSinceEpoch());
+                }
             });
         m_thread->start();
     }
@@ -58,7 +60,8 @@ void AnalyticsPoller::stop()
     if (!m_thread) {
         return;
     }
-    disconnect(m_worker, nullptr, m_feed, nullptr);
+    ++m_epoch;
+    disconnect(m_worker, nullptr, this, nullptr);
     // A question to a store that does not answer may take a few seconds: the worker finishes
     // it in the background while the next shop opens.
     AnalyticsWorker *worker = m_worker;

@@ -38,6 +38,8 @@ private:
     QThread *m_thread = nullptr;
     AnalyticsWorker *m_worker = nullptr;
     QList<QPointer<QThread>> m_retiring;
+    // Goes up when the worker stops: a reading it sent before, still queued, is dropped.
+    quint64 m_epoch = 0;
 };
 
 } // namespace chippy::gui

@@ -18,14 +18,15 @@ void reportStartup(QQuickWindow *window, ShopController *controller)
     }
     // Each says so once; a connection cannot be cut from inside its own slot.
     auto drawn = std::make_shared<bool>(false);
-    QObject::connect(window, &QQuickWindow::frameSwapped, controller,
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, controller,
         [drawn, controller] {
             if (std::exchange(*drawn, true)) {
                 return;
             }
-            qCInfo(lcStartup).noquote() << "the window shows" << controller->sceneTitle() << "on"
-                                        << (controller->embedded() ? "the embedded broker"
-                                                                   : "a cluster");
+            qCInfo(lcStartup).noquote()
+                << "the window shows" << controller->sceneTitle() << "on"
+                << (controller->embedded() ? "the embedded broker" : "a cluster");
         },
         Qt::QueuedConnection);
     auto served = std::make_shared<bool>(false);

@@ -96,8 +96,11 @@ Run runOnce(const QString &app, bool window)
     });
     clock.start();
     process.start(app, {});
-    spinUntil([&] { return (result.windowMs >= 0 && result.servedMs >= 0)
-                           || process.state() == QProcess::NotRunning; },
+    spinUntil(
+        [&] {
+            return (result.windowMs >= 0 && result.servedMs >= 0)
+                || process.state() == QProcess::NotRunning;
+        },
         kLimitMs);
     if (process.state() != QProcess::NotRunning) {
         QElapsedTimer quitting;
@@ -142,8 +145,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs (each a first run)."),
         QStringLiteral("n"), QString::number(kDefaultRuns)});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Also write JSON here."),
-        QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("Also write JSON here."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("app"), QStringLiteral("The chippy binary."),
         QStringLiteral("path"), QStringLiteral(CHIPPY_APP_PATH)});
     parser.addOption({QStringLiteral("window"), QStringLiteral("Open a real window on $DISPLAY.")});
@@ -154,8 +157,8 @@ int main(int argc, char *argv[])
     const bool window = parser.isSet(QStringLiteral("window"));
     std::printf("chippy first runs (%s, empty home, embedded broker): ms from exec\n",
         window ? "window on $DISPLAY" : "offscreen");
-    std::printf("%4s %10s %14s %9s %5s %5s  %s\n", "run", "1st frame", "1st served", "quit",
-        "exit", "left", "shows");
+    std::printf("%4s %10s %14s %9s %5s %5s  %s\n", "run", "1st frame", "1st served", "quit", "exit",
+        "left", "shows");
     QList<qint64> frames, served, quits;
     QJsonArray rows;
     bool clean = true;
@@ -170,13 +173,12 @@ int main(int argc, char *argv[])
         clean = clean && r.leftBehind == 0 && r.windowMs >= 0 && r.servedMs >= 0;
         rows.append(QJsonObject {{QStringLiteral("first_frame_ms"), r.windowMs},
             {QStringLiteral("first_served_ms"), r.servedMs}, {QStringLiteral("quit_ms"), r.quitMs},
-            {QStringLiteral("exit_code"), r.exitCode}, {QStringLiteral("left_behind"), r.leftBehind},
-            {QStringLiteral("shows"), r.shows}});
+            {QStringLiteral("exit_code"), r.exitCode},
+            {QStringLiteral("left_behind"), r.leftBehind}, {QStringLiteral("shows"), r.shows}});
     }
     std::printf("median: 1st frame %.0f ms, 1st served %.0f ms, quit %.0f ms; worst: %lld, "
                 "%lld, %lld ms\n",
-        median(frames), median(served), median(quits), worst(frames), worst(served),
-        worst(quits));
+        median(frames), median(served), median(quits), worst(frames), worst(served), worst(quits));
     const QJsonObject summary {{QStringLiteral("bench"), QStringLiteral("startup")},
         {QStringLiteral("window"), window}, {QStringLiteral("runs"), rows},
         {QStringLiteral("median_first_frame_ms"), median(frames)},
