@@ -46,7 +46,8 @@ Panel {
             text: panel.feed.problem !== "" ? panel.feed.problem
                                             : qsTr("charts from %1").arg(Theme.presenter ? panel.feed.store.split(" (")[0] : panel.feed.store)
             color: panel.feed.problem !== "" ? Theme.bad : Theme.textDim
-            wrapMode: panel.feed.problem !== "" ? Text.Wrap : Text.NoWrap
+            // A file's path has no spaces to break at.
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             maximumLineCount: 2
             font.pixelSize: Theme.smallSize
         }
@@ -54,6 +55,8 @@ Panel {
             width: parent.width
             visible: panel.feed.books && panel.feed.ledgerStore !== "" && !Theme.presenter
             text: qsTr("books in %1").arg(panel.feed.ledgerStore)
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            maximumLineCount: 2
             dim: true
             font.pixelSize: Theme.smallSize
         }
