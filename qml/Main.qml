@@ -145,6 +145,8 @@ ApplicationWindow {
                 spacing: Theme.padding
 
                 ColumnLayout {
+                    id: column
+
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     spacing: Theme.gap
@@ -162,7 +164,9 @@ ApplicationWindow {
                             objectName: "shopDiagram"
                             // The smallest text of the diagram as drawn, in pixels.
                             readonly property real smallestText: Theme.smallSize * scale
-                            readonly property real fit: Math.min(stage.width / implicitWidth, stage.height / implicitHeight, 1.4)
+                            // The most the diagram is enlarged to fit.
+                            readonly property real maxScale: 1.4
+                            readonly property real fit: Math.min(stage.width / implicitWidth, stage.height / implicitHeight, maxScale)
 
                             width: implicitWidth
                             height: implicitHeight
@@ -186,15 +190,24 @@ ApplicationWindow {
                     }
 
                     // The shop's own charts; once the statistician joined, the charts its store
-                    // answers instead.
+                    // answers instead. Outside presenter mode they take the room the diagram
+                    // leaves when the column's width bounds it.
                     RowLayout {
                         id: bottom
 
                         readonly property bool analytics: Controller.analytics.active
                         readonly property bool backOffice: Controller.analytics.active || Controller.analytics.books
+                        readonly property real least: Math.min(Theme.panelHeight, window.height * 0.27)
+                        readonly property real most: window.height * 0.45
+                        // The diagram's height at the scale the column's width gives it; from the
+                        // width only, as the stage's height follows this row's.
+                        readonly property real diagramHeight: diagram.implicitHeight * ViewSettings.zoom
+                            * Math.min(column.width / Math.max(1, diagram.implicitWidth), diagram.maxScale)
+                        readonly property real spare: column.height - column.spacing - diagramHeight
 
+                        objectName: "chartsRow"
                         Layout.fillWidth: true
-                        Layout.preferredHeight: Math.min(Theme.panelHeight, window.height * 0.27)
+                        Layout.preferredHeight: Theme.presenter ? least : Math.max(least, Math.min(most, spare))
                         Layout.maximumHeight: Layout.preferredHeight
                         spacing: Theme.padding
 

@@ -8,6 +8,14 @@ import Chippy
 ScrollView {
     id: panel
 
+    // A button of the panel, only as tall as its text: WHAT IF, BACK OFFICE and the late
+    // consumer's button fit on the panel's first screen at 1080p.
+    component ActionButton: Button {
+        focusPolicy: Qt.TabFocus
+        Layout.fillWidth: true
+        implicitHeight: implicitContentHeight + topPadding + bottomPadding
+    }
+
     signal connectionRequested()
 
     contentWidth: availableWidth
@@ -25,90 +33,96 @@ ScrollView {
             strong: true
             font.pixelSize: Theme.labelSize
         }
-        CountSlider {
+        // Closer together than the rest: a slider's label keeps it apart from the one above.
+        ColumnLayout {
             Layout.fillWidth: true
-            label: qsTr("Queues (tills)")
-            value: Controller.tillCount
-            from: 1
-            to: 8
-            onMoved: value => Controller.setTills(value)
-        }
-        CountSlider {
-            objectName: "partitionsControl"
-            Layout.fillWidth: true
-            label: qsTr("%1 partitions").arg(Controller.orderTopic)
-            value: Controller.partitionCount
-            from: 1
-            to: 8
-            note: qsTr("Partitions can only be added; keys may move to new ones.")
-            onMoved: value => Controller.setPartitions(value)
-        }
-        CountSlider {
-            Layout.fillWidth: true
-            label: qsTr("Preparers")
-            value: Controller.preparerCount
-            from: 0
-            to: 8
-            onMoved: value => Controller.setPreparers(value)
-        }
-        CountSlider {
-            Layout.fillWidth: true
-            label: qsTr("Cooks")
-            value: Controller.cookCount
-            from: 0
-            to: 4
-            onMoved: value => Controller.setCooks(value)
-        }
-        CountSlider {
-            Layout.fillWidth: true
-            label: qsTr("Counters")
-            value: Controller.counterCount
-            from: 0
-            to: 6
-            onMoved: value => Controller.setCounters(value)
-        }
-        CountSlider {
-            Layout.fillWidth: true
-            label: qsTr("Order rate")
-            unit: qsTr(" / s")
-            value: Controller.orderRate
-            from: 0
-            to: 100
-            note: Controller.orderRate === 0 ? qsTr("0: as fast as the shop can serve") : ""
-            onMoved: value => Controller.setOrderRate(value)
-        }
-        CountSlider {
-            Layout.fillWidth: true
-            label: qsTr("Cook time")
-            unit: qsTr(" s")
-            value: Controller.cookTimeMs / 1000
-            from: 0
-            to: 10
-            stepSize: 0.5
-            decimals: 1
-            onMoved: value => Controller.setCookTime(value * 1000)
-        }
-        CountSlider {
-            Layout.fillWidth: true
-            label: qsTr("Plaice share")
-            unit: "%"
-            value: Math.round(Controller.plaiceShare * 100)
-            from: 0
-            to: 100
-            stepSize: 5
-            onMoved: value => Controller.setPlaiceShare(value / 100)
-        }
-        CountSlider {
-            Layout.fillWidth: true
-            label: qsTr("%1 retention").arg(Controller.orderTopic)
-            inWords: seconds => seconds === 0 ? qsTr("keep a week") : qsTr("keep %1 s").arg(seconds)
-            value: Controller.retentionS
-            from: 0
-            to: 120
-            stepSize: 5
-            note: Controller.retentionS === 0 ? qsTr("The broker's default. Shorter, and retention deletes old records: watch the log start move.")
-                                             : qsTr("Older records are deleted a segment at a time.")
-            onMoved: value => Controller.setRetention(value)
+            spacing: Theme.gap / 2
+
+            CountSlider {
+                Layout.fillWidth: true
+                label: qsTr("Queues (tills)")
+                value: Controller.tillCount
+                from: 1
+                to: 8
+                onMoved: value => Controller.setTills(value)
+            }
+            CountSlider {
+                objectName: "partitionsControl"
+                Layout.fillWidth: true
+                label: qsTr("%1 partitions").arg(Controller.orderTopic)
+                value: Controller.partitionCount
+                from: 1
+                to: 8
+                note: qsTr("Partitions can only be added; keys may move to new ones.")
+                onMoved: value => Controller.setPartitions(value)
+            }
+            CountSlider {
+                Layout.fillWidth: true
+                label: qsTr("Preparers")
+                value: Controller.preparerCount
+                from: 0
+                to: 8
+                onMoved: value => Controller.setPreparers(value)
+            }
+            CountSlider {
+                Layout.fillWidth: true
+                label: qsTr("Cooks")
+                value: Controller.cookCount
+                from: 0
+                to: 4
+                onMoved: value => Controller.setCooks(value)
+            }
+            CountSlider {
+                Layout.fillWidth: true
+                label: qsTr("Counters")
+                value: Controller.counterCount
+                from: 0
+                to: 6
+                onMoved: value => Controller.setCounters(value)
+            }
+            CountSlider {
+                Layout.fillWidth: true
+                label: qsTr("Order rate")
+                unit: qsTr(" / s")
+                value: Controller.orderRate
+                from: 0
+                to: 100
+                note: Controller.orderRate === 0 ? qsTr("0: as fast as the shop can serve") : ""
+                onMoved: value => Controller.setOrderRate(value)
+            }
+            CountSlider {
+                Layout.fillWidth: true
+                label: qsTr("Cook time")
+                unit: qsTr(" s")
+                value: Controller.cookTimeMs / 1000
+                from: 0
+                to: 10
+                stepSize: 0.5
+                decimals: 1
+                onMoved: value => Controller.setCookTime(value * 1000)
+            }
+            CountSlider {
+                Layout.fillWidth: true
+                label: qsTr("Plaice share")
+                unit: "%"
+                value: Math.round(Controller.plaiceShare * 100)
+                from: 0
+                to: 100
+                stepSize: 5
+                onMoved: value => Controller.setPlaiceShare(value / 100)
+            }
+            CountSlider {
+                Layout.fillWidth: true
+                label: qsTr("%1 retention").arg(Controller.orderTopic)
+                inWords: seconds => seconds === 0 ? qsTr("keep a week") : qsTr("keep %1 s").arg(seconds)
+                value: Controller.retentionS
+                from: 0
+                to: 120
+                stepSize: 5
+                note: Controller.retentionS === 0 ? qsTr("The broker's default. Shorter, and retention deletes old records: watch the log start move.")
+                                                 : qsTr("Older records are deleted a segment at a time.")
+                onMoved: value => Controller.setRetention(value)
+            }
         }
 
         ShopText {
@@ -124,52 +138,38 @@ ScrollView {
             columnSpacing: Theme.gap
             rowSpacing: Theme.gap
 
-            Button {
-                focusPolicy: Qt.TabFocus
-                Layout.fillWidth: true
+            ActionButton {
                 text: qsTr("Kill a preparer")
                 enabled: Controller.preparers.count > 0
                 onClicked: Controller.killPreparer()
                 Accessible.description: qsTr("The newest preparer vanishes without leaving the group")
             }
-            Button {
-                focusPolicy: Qt.TabFocus
-                Layout.fillWidth: true
+            ActionButton {
                 text: qsTr("Unreadable order")
                 onClicked: Controller.placeBadOrder()
                 Accessible.description: qsTr("A till sends an order nobody can read; it goes to the dead-letter topic")
             }
-            Button {
-                focusPolicy: Qt.TabFocus
-                Layout.fillWidth: true
+            ActionButton {
                 text: qsTr("Restart the broker")
                 enabled: Controller.embedded
                 onClicked: Controller.restartBroker()
             }
-            Button {
-                focusPolicy: Qt.TabFocus
-                Layout.fillWidth: true
+            ActionButton {
                 text: Controller.paused ? qsTr("Resume") : qsTr("Pause")
                 onClicked: Controller.togglePause()
             }
-            Button {
-                focusPolicy: Qt.TabFocus
-                Layout.fillWidth: true
+            ActionButton {
                 text: qsTr("Step")
                 enabled: Controller.paused
                 onClicked: Controller.step()
                 Accessible.description: qsTr("Runs the paused shop for half a second")
             }
-            Button {
-                focusPolicy: Qt.TabFocus
-                Layout.fillWidth: true
+            ActionButton {
                 text: qsTr("Reset scene")
                 onClicked: Controller.reset()
             }
-            Button {
-                focusPolicy: Qt.TabFocus
+            ActionButton {
                 objectName: "closeForTheDay"
-                Layout.fillWidth: true
                 visible: Controller.hasCabinet
                 text: qsTr("Close for the day")
                 onClicked: Controller.closeForTheDay()
@@ -195,12 +195,10 @@ ScrollView {
                         ["statistician", qsTr("Add statistician"), qsTr("Writes every topic into the analytics store the charts ask")],
                         ["stockist", qsTr("Add stockist"), qsTr("Counts the portions used from ORDER and COOK")]]
 
-                Button {
-                    focusPolicy: Qt.TabFocus
+                ActionButton {
                     required property var modelData
 
                     objectName: "add-" + modelData[0]
-                    Layout.fillWidth: true
                     text: modelData[1]
                     enabled: Controller.backOfficeJoined.indexOf(modelData[0]) < 0
                     // The style draws a disabled button as an enabled one.
@@ -239,6 +237,8 @@ ScrollView {
                     text: modelData[1]
                     checked: index === 0
                     ButtonGroup.group: startGroup
+                    topPadding: 2
+                    bottomPadding: 2
                     font.pixelSize: Theme.smallSize + 2
                 }
             }
@@ -258,9 +258,7 @@ ScrollView {
                 Accessible.name: startGroup.checkedButton && startGroup.checkedButton.kind === "time"
                     ? qsTr("Seconds ago") : qsTr("Offset")
             }
-            Button {
-                focusPolicy: Qt.TabFocus
-                Layout.fillWidth: true
+            ActionButton {
                 text: qsTr("Add late consumer")
                 highlighted: true
                 onClicked: {

@@ -6,7 +6,8 @@ import Chippy
 // A labelled slider for one of the shop's numbers; changes apply when it is let go (or at
 // once from the keyboard), so a drag does not send a command for every step. It shows what
 // the shop has: when the session reports its state the slider goes there, so a refused
-// change snaps back.
+// change snaps back. Its note shows while the pointer is over it, it is held or it has the
+// keyboard's focus, so that the panel's actions stay on its first screen.
 ColumnLayout {
     id: control
 
@@ -58,6 +59,9 @@ ColumnLayout {
         focusPolicy: Qt.TabFocus
         objectName: "slider"
         Layout.fillWidth: true
+        // Only the handle's height: the label above keeps the rows apart.
+        topPadding: 0
+        bottomPadding: 0
         from: control.from
         to: control.to
         stepSize: control.stepSize
@@ -65,6 +69,7 @@ ColumnLayout {
         value: control.value
         live: true
         Accessible.name: control.label
+        Accessible.description: control.note
         onPressedChanged: {
             if (!pressed && value !== control.value)
                 control.moved(value)
@@ -73,13 +78,34 @@ ColumnLayout {
             if (value !== control.value)
                 control.moved(value)
         }
+
+        ToolTip {
+            id: tip
+
+            // How long the pointer rests on the slider before the note shows, in ms; a pointer
+            // passing over does not show it.
+            readonly property int restMs: 600
+
+            // Over the slider and no wider, the note wrapped in it.
+            x: (slider.width - width) / 2
+            width: Math.min(noteWidth.advanceWidth + leftPadding + rightPadding, slider.width)
+            visible: control.note !== "" && (hover.hovered || slider.pressed || slider.visualFocus)
+            delay: slider.pressed || slider.visualFocus ? 0 : restMs
+            text: control.note
+            font.pixelSize: Theme.smallSize + 2
+            // It follows the slider, so nothing closes it but that.
+            closePolicy: Popup.NoAutoClose
+
+            TextMetrics {
+                id: noteWidth
+
+                font: tip.font
+                text: control.note
+            }
+        }
     }
-    ShopText {
-        Layout.fillWidth: true
-        visible: control.note !== ""
-        text: control.note
-        dim: true
-        wrapMode: Text.Wrap
-        font.pixelSize: Theme.smallSize
+
+    HoverHandler {
+        id: hover
     }
 }
