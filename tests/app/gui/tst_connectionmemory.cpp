@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace chippy;
 
 namespace {
@@ -45,6 +47,22 @@ void fill(gui::ClusterSettings &cluster, gui::StoreSettings &stores)
     stores.setProperty("cabinetPassword", QStringLiteral("redis-secret"));
 }
 
+// A run of the window: its settings file, keyring, memory and connection settings.
+struct WindowRun
+{
+    WindowRun(const QString &settingsPath, const QString &service)
+        : settings(settingsPath, QSettings::IniFormat)
+        , keyring(service)
+        , memory(&settings, &keyring)
+    { }
+
+    QSettings settings;
+    gui::PasswordKeyring keyring;
+    gui::ConnectionMemory memory;
+    gui::ClusterSettings cluster;
+    gui::StoreSettings stores;
+};
+
 } // namespace
 
 // The last connection remembered: addresses in a settings file, passwords in a real GNOME
@@ -54,16 +72,19 @@ class TestConnectionMemory : public QObject
     Q_OBJECT
 
 private:
-    // A run of the window that connected with fill()'s settings and then ended.
-    void rememberAConnection()
+    // A run of the window that connected with fill()'s settings, still going; null, the test
+    // failed, when the keyring did not take the passwords.
+    std::unique_ptr<WindowRun> connectAndRemember()
     {
-        QSettings settings(m_settingsPath, QSettings::IniFormat);
-        gui::PasswordKeyring keyring(m_service);
-        gui::ConnectionMemory memory(&settings, &keyring);
-        gui::ClusterSettings cluster;
-        gui::StoreSettings stores;
-        fill(cluster, stores);
-        memory.remember(cluster, stores);
+        auto run = std::make_unique<WindowRun>(m_settingsPath, m_service);
+        fill(run->cluster, run->stores);
+        run->memory.remember(run->cluster, run->stores);
+        waitForTheKeyring(run->memory);
+        return QTest::currentTestFailed() ? nullptr : std::move(run);
+    }
+
+    void waitForTheKeyring(const gui::ConnectionMemory &memory)
+    {
         // The keyring takes the passwords one after another, Redis's last.
         QTRY_COMPARE_WITH_TIMEOUT(
             lookedUp(m_service, QStringLiteral("redis redis://cache.example.com:6379")),
@@ -71,6 +92,9 @@ private:
         QVERIFY2(memory.keyringStatus().contains(QLatin1String("desktop keyring")),
             qPrintable(memory.keyringStatus()));
     }
+
+    // A run of the window that connected with fill()'s settings and then ended.
+    void rememberAConnection() { connectAndRemember(); }
 
 private slots:
     void init()
@@ -166,19 +190,12 @@ private slots:
 
     void passwordsNotToBeKeptLeaveTheKeyring()
     {
-        QSettings settings(m_settingsPath, QSettings::IniFormat);
-        gui::PasswordKeyring keyring(m_service);
-        gui::ConnectionMemory memory(&settings, &keyring);
-        gui::ClusterSettings cluster;
-        gui::StoreSettings stores;
-        fill(cluster, stores);
-        memory.remember(cluster, stores);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            lookedUp(m_service, QStringLiteral("redis redis://cache.example.com:6379")),
-            QStringLiteral("redis-secret"), kKeyringMs);
+        const std::unique_ptr<WindowRun> run = connectAndRemember();
+        QVERIFY(run);
+        gui::ConnectionMemory &memory = run->memory;
 
         memory.setKeepPasswords(false);
-        memory.remember(cluster, stores);
+        memory.remember(run->cluster, run->stores);
         QTRY_COMPARE_WITH_TIMEOUT(
             lookedUp(m_service, QStringLiteral("redis redis://cache.example.com:6379")), QString(),
             kKeyringMs);
@@ -187,7 +204,7 @@ private slots:
         QVERIFY2(memory.keyringStatus().contains(QLatin1String("this run only")),
             qPrintable(memory.keyringStatus()));
 
-        gui::ConnectionMemory later(&settings, &keyring);
+        gui::ConnectionMemory later(&run->settings, &run->keyring);
         QVERIFY(!later.keepPasswords());
         gui::ClusterSettings recalledCluster;
         gui::StoreSettings recalledStores;

@@ -1,23 +1,19 @@
 #include "money_text.h"
 #include "real_servers.h"
-#include "shop_controller.h"
-#include "view_settings.h"
+#include "window_fixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
-#include <QQmlApplicationEngine>
-#include <QQmlError>
-#include <QQuickItem>
-#include <QQuickWindow>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(ChippyPlugin)
 
 using namespace chippy;
 using namespace chippy::gui;
+using gui::test::serveEveryOrder;
+using gui::test::WindowFixture;
+using gui::test::writeScenario;
 
 // The back office in the window, offscreen on the embedded broker and the embedded SQLite
 // stores (or, with CHIPPY_TEST_ANALYTICS=opensearch, the OpenSearch of the opensearch
@@ -49,22 +45,7 @@ private:
         })";
     }
 
-    // Repeater delegates are no QObject children of anything, so the items are looked for
-    // along the visual tree.
-    static QQuickItem *find(QQuickItem *from, const QString &name)
-    {
-        if (from->objectName() == name) {
-            return from;
-        }
-        for (QQuickItem *child : from->childItems()) {
-            if (QQuickItem *found = find(child, name)) {
-                return found;
-            }
-        }
-        return nullptr;
-    }
-
-    QQuickItem *item(const QString &name) const { return find(m_window->contentItem(), name); }
+    QQuickItem *item(const QString &name) const { return m_shop.named(name); }
 
     bool onOpenSearch() const
     {
@@ -96,53 +77,31 @@ private:
 private slots:
     void initTestCase()
     {
-        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
-        QVERIFY(m_dir.isValid());
-        QFile file(m_dir.filePath("back-office-test.json"));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(shortModelFour());
-        file.close();
+        const QString scenario
+            = writeScenario(m_dir, QStringLiteral("back-office-test.json"), shortModelFour());
+        QVERIFY(!scenario.isEmpty());
 
         shop::ShopConfig base;
         if (onOpenSearch()) {
-            const test::RealOpenSearch search = test::realOpenSearch();
+            const chippy::test::RealOpenSearch search = chippy::test::realOpenSearch();
             QVERIFY2(search.running(), qPrintable(search.error));
             base.analytics.url = search.url;
             base.analytics.index = QStringLiteral("chippy-gui-%1")
                                        .arg(QRandomGenerator::global()->generate(), 0, 36);
         }
-        m_view = std::make_unique<ViewSettings>(nullptr);
-        m_controller = std::make_unique<ShopController>(base, nullptr);
+        m_controller = &m_shop.prepare(base);
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_controller->backOffice(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QString error;
-        QVERIFY2(m_controller->start(file.fileName(), 0, &error), qPrintable(error));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        connect(m_engine.get(), &QQmlEngine::warnings, this,
-            [this](const QList<QQmlError> &warnings) { m_warnings.append(warnings); });
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Chippy/Main.qml")));
-        QCOMPARE(m_engine->rootObjects().size(), 1);
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        m_window->resize(1920, 1080);
+        QVERIFY(m_shop.open(scenario, 0));
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kOpenMs);
     }
 
-    void cleanup()
-    {
-        for (const QQmlError &w : std::as_const(m_warnings)) {
-            qWarning().noquote() << w.toString();
-        }
-        QVERIFY2(m_warnings.isEmpty(), "the window reported QML warnings");
-    }
+    void cleanup() { QVERIFY2(m_shop.quiet(), "the window reported QML warnings"); }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
         m_tester.reset();
-        m_controller.reset();
-        m_view.reset();
+        m_shop.close();
     }
 
     void moneyIsWrittenInTheMenusCurrency()
@@ -199,9 +158,7 @@ private slots:
 
     void theFiguresAreThePlacedOrdersOnceTheShopIsDrained()
     {
-        m_controller->stopTills();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_controller->placed() > 0 && m_controller->waiting() == 0, kShopMs);
+        QVERIFY(serveEveryOrder(*m_controller, kShopMs));
         const qint64 placed = m_controller->placed();
         QTRY_VERIFY_WITH_TIMEOUT(everyReaderCaughtUp(), kShopMs);
         const AnalyticsFeed *feed = m_controller->analytics();
@@ -239,12 +196,9 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<ViewSettings> m_view;
-    std::unique_ptr<ShopController> m_controller;
+    WindowFixture m_shop;
+    ShopController *m_controller = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-    QList<QQmlError> m_warnings;
 };
 
 QTEST_MAIN(TestGuiBackOffice)

@@ -1,15 +1,8 @@
 #include "redis_server_process.h"
-#include "shop_controller.h"
-#include "view_settings.h"
+#include "window_fixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
-#include <QQmlApplicationEngine>
-#include <QQmlError>
-#include <QQuickItem>
-#include <QQuickWindow>
 #include <QTemporaryDir>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <memory>
@@ -18,6 +11,9 @@ Q_IMPORT_QML_PLUGIN(ChippyPlugin)
 
 using namespace chippy;
 using namespace chippy::gui;
+using gui::test::serveEveryOrder;
+using gui::test::WindowFixture;
+using gui::test::writeScenario;
 
 // Model 6 in the window, offscreen on the embedded broker: the hot cabinet's trays follow the
 // cook and the preparers, their counts are the ones the shop counted, and the close-for-the-day
@@ -49,19 +45,6 @@ private:
         })";
     }
 
-    static QQuickItem *find(QQuickItem *from, const QString &name)
-    {
-        if (from->objectName() == name) {
-            return from;
-        }
-        for (QQuickItem *child : from->childItems()) {
-            if (QQuickItem *found = find(child, name)) {
-                return found;
-            }
-        }
-        return nullptr;
-    }
-
     static void findAll(QQuickItem *from, const QString &name, QList<QQuickItem *> *into)
     {
         if (from->objectName() == name) {
@@ -72,7 +55,7 @@ private:
         }
     }
 
-    QQuickItem *item(const QString &name) const { return find(m_window->contentItem(), name); }
+    QQuickItem *item(const QString &name) const { return m_shop.named(name); }
 
     QString textOf(const QString &name) const
     {
@@ -133,25 +116,21 @@ private:
 private slots:
     void initTestCase()
     {
-        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
-        QVERIFY(m_dir.isValid());
-        QFile file(m_dir.filePath(QStringLiteral("cabinet-test.json")));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(shortModelSix());
-        file.close();
+        const QString scenario
+            = writeScenario(m_dir, QStringLiteral("cabinet-test.json"), shortModelSix());
+        QVERIFY(!scenario.isEmpty());
 
         shop::ShopConfig base;
         if (onRedis()) {
             // Append-only, so that the trays outlive the kill below.
-            m_redis = std::make_unique<test::RedisServerProcess>(m_dir.path(), true);
+            m_redis = std::make_unique<chippy::test::RedisServerProcess>(m_dir.path(), true);
             QString error;
             QVERIFY2(m_redis->start(&error), qPrintable(error));
             base.cabinet.url = m_redis->url();
             base.cabinet.password = m_redis->password();
             base.cabinet.timeoutMs = kRedisTimeoutMs;
         }
-        m_view = std::make_unique<ViewSettings>(nullptr);
-        m_controller = std::make_unique<ShopController>(base, nullptr);
+        m_controller = &m_shop.prepare(base);
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_controller->cabinet(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         connect(m_controller->cabinet(), &QAbstractItemModel::dataChanged, this,
@@ -165,34 +144,16 @@ private slots:
                     m_lastPortions[row] = now;
                 }
             });
-        QString error;
-        QVERIFY2(m_controller->start(file.fileName(), 0, &error), qPrintable(error));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        connect(m_engine.get(), &QQmlEngine::warnings, this,
-            [this](const QList<QQmlError> &warnings) { m_warnings.append(warnings); });
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Chippy/Main.qml")));
-        QCOMPARE(m_engine->rootObjects().size(), 1);
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        m_window->resize(1920, 1080);
+        QVERIFY(m_shop.open(scenario, 0));
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kOpenMs);
     }
 
-    void cleanup()
-    {
-        for (const QQmlError &w : std::as_const(m_warnings)) {
-            qWarning().noquote() << w.toString();
-        }
-        QVERIFY2(m_warnings.isEmpty(), "the window reported QML warnings");
-    }
+    void cleanup() { QVERIFY2(m_shop.quiet(), "the window reported QML warnings"); }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
         m_tester.reset();
-        m_controller.reset();
-        m_view.reset();
+        m_shop.close();
         m_redis.reset();
     }
 
@@ -253,14 +214,7 @@ private slots:
 
     void closingTimeShowsTheWasteTheShopCounted()
     {
-        m_controller->stopTills();
-        QTRY_VERIFY2_WITH_TIMEOUT(
-            m_controller->placed() > 0 && m_controller->served() == m_controller->placed(),
-            qPrintable(QStringLiteral("%1 placed, %2 served, %3 waiting")
-                           .arg(m_controller->placed())
-                           .arg(m_controller->served())
-                           .arg(m_controller->waiting())),
-            kShopMs);
+        QVERIFY(serveEveryOrder(*m_controller, kShopMs));
         QTRY_VERIFY_WITH_TIMEOUT(traysMatchTheShop(), kShopMs);
         QVERIFY(!cabinet().closed());
 
@@ -289,13 +243,10 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<test::RedisServerProcess> m_redis;
-    std::unique_ptr<ViewSettings> m_view;
-    std::unique_ptr<ShopController> m_controller;
+    std::unique_ptr<chippy::test::RedisServerProcess> m_redis;
+    WindowFixture m_shop;
+    ShopController *m_controller = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
-    QList<QQmlError> m_warnings;
     QHash<int, qint64> m_lastPortions;
     bool m_rose = false;
     bool m_fell = false;

@@ -1,20 +1,18 @@
 #include "gui_thread_watch.h"
-#include "shop_controller.h"
-#include "view_settings.h"
+#include "window_fixture.h"
 
 #include <QImage>
 #include <QPointer>
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
-#include <QQuickWindow>
 #include <QSet>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(ChippyPlugin)
 
 using namespace chippy;
 using namespace chippy::gui;
+using test::hasNotice;
+using test::preparersIn;
+using test::WindowFixture;
 
 // The window at full rate through a restart of the embedded broker: the GUI thread keeps
 // turning, memory stays bounded, ownership is drawn from one generation at a time, and the
@@ -31,26 +29,7 @@ private:
     static constexpr qint64 kServedBeforeRestart = 5000;
     static constexpr qint64 kServedAfterRestart = 20000;
 
-    int workingPreparers() const
-    {
-        int working = 0;
-        for (int row = 0; row < m_controller->preparers()->rowCount(); ++row) {
-            working
-                += m_controller->preparers()->get(row).value("state") == QLatin1String("working");
-        }
-        return working;
-    }
-
-    bool hasNotice(const QString &kind, const QString &words) const
-    {
-        for (int row = 0; row < m_controller->notices()->rowCount(); ++row) {
-            const QVariantMap n = m_controller->notices()->get(row);
-            if (n.value("kind") == kind && n.value("text").toString().contains(words)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    int workingPreparers() const { return preparersIn(*m_controller, QStringLiteral("working")); }
 
     // Who the window says owns each ORDER partition: the lanes and the preparers' cards.
     // A partition named by two of them is drawn with two owners. Read by role, as the views
@@ -129,31 +108,17 @@ private:
 private slots:
     void initTestCase()
     {
-        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
-        m_view = std::make_unique<ViewSettings>(nullptr);
-        m_controller = std::make_unique<ShopController>(shop::ShopConfig {}, nullptr);
-        connect(m_controller.get(), &ShopController::statusChanged, this, [this] {
+        m_controller = &m_shop.prepare();
+        connect(m_controller, &ShopController::statusChanged, this, [this] {
             m_statuses.append(
                 m_controller->status() + QLatin1String(": ") + m_controller->statusText());
         });
-        QString error;
-        QVERIFY2(m_controller->start(QStringLiteral("stress"), 0, &error), qPrintable(error));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Chippy/Main.qml")));
-        QCOMPARE(m_engine->rootObjects().size(), 1);
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        m_window->resize(1920, 1080);
+        QVERIFY(m_shop.open(QStringLiteral("stress"), 0));
+        m_window = m_shop.window;
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kOpenMs);
     }
 
-    void cleanupTestCase()
-    {
-        m_engine.reset();
-        m_controller.reset();
-        m_view.reset();
-    }
+    void cleanupTestCase() { m_shop.close(); }
 
     void theWindowKeepsTurningThroughABrokerRestartAtFullRate()
     {
@@ -170,7 +135,8 @@ private slots:
         m_statuses.clear();
         m_controller->restartBroker();
         QTRY_VERIFY_WITH_TIMEOUT(
-            hasNotice(QStringLiteral("done"), QStringLiteral("broker restarted")), kShopMs);
+            hasNotice(*m_controller, QStringLiteral("done"), QStringLiteral("broker restarted")),
+            kShopMs);
         const qint64 servedAtRestart = m_controller->served();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_controller->served() >= servedAtRestart + kServedAfterRestart, kShopMs);
@@ -202,9 +168,8 @@ private slots:
     }
 
 private:
-    std::unique_ptr<ViewSettings> m_view;
-    std::unique_ptr<ShopController> m_controller;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    WindowFixture m_shop;
+    ShopController *m_controller = nullptr;
     QQuickWindow *m_window = nullptr;
     QStringList m_statuses;
     QStringList m_twoOwners;

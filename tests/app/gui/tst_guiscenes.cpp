@@ -1,20 +1,18 @@
 #include "shop/queue_mapping.h"
-#include "shop_controller.h"
-#include "view_settings.h"
+#include "window_fixture.h"
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QQmlApplicationEngine>
-#include <QQmlError>
-#include <QQuickWindow>
 #include <QTemporaryDir>
-#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(ChippyPlugin)
 
 using namespace chippy;
 using namespace chippy::gui;
+using test::hasNotice;
+using test::preparersIn;
+using test::WindowFixture;
 
 // Runs the window offscreen on the embedded broker through the talk's models and checks what
 // the models the views draw from hold at each step.
@@ -29,35 +27,8 @@ private:
     // A cluster that cannot be reached is said in words within this.
     static constexpr int kGoneAnswerMs = 10000;
 
-    int workingPreparers() const
-    {
-        int working = 0;
-        for (int row = 0; row < m_controller->preparers()->rowCount(); ++row) {
-            working
-                += m_controller->preparers()->get(row).value("state") == QLatin1String("working");
-        }
-        return working;
-    }
-
-    int idlePreparers() const
-    {
-        int idle = 0;
-        for (int row = 0; row < m_controller->preparers()->rowCount(); ++row) {
-            idle += m_controller->preparers()->get(row).value("state") == QLatin1String("idle");
-        }
-        return idle;
-    }
-
-    bool hasNotice(const QString &kind, const QString &words) const
-    {
-        for (int row = 0; row < m_controller->notices()->rowCount(); ++row) {
-            const QVariantMap n = m_controller->notices()->get(row);
-            if (n.value("kind") == kind && n.value("text").toString().contains(words)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    int workingPreparers() const { return preparersIn(*m_controller, QStringLiteral("working")); }
+    int idlePreparers() const { return preparersIn(*m_controller, QStringLiteral("idle")); }
 
     void openScene(const QString &scenario, int step = 0)
     {
@@ -69,36 +40,17 @@ private:
 private slots:
     void initTestCase()
     {
-        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
-        m_view = std::make_unique<ViewSettings>(nullptr);
-        m_controller = std::make_unique<ShopController>(shop::ShopConfig {}, nullptr);
-        QString error;
-        QVERIFY2(m_controller->start(QStringLiteral("model-1"), 0, &error), qPrintable(error));
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        connect(m_engine.get(), &QQmlEngine::warnings, this,
-            [this](const QList<QQmlError> &warnings) { m_warnings.append(warnings); });
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Chippy/Main.qml")));
-        QCOMPARE(m_engine->rootObjects().size(), 1);
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
+        // At the size Main.qml gives the window.
+        QVERIFY(m_shop.open(QStringLiteral("model-1"), 0, QSize()));
+        m_view = m_shop.view.get();
+        m_controller = m_shop.controller.get();
+        m_window = m_shop.window;
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kOpenMs);
     }
 
-    void cleanup()
-    {
-        for (const QQmlError &w : std::as_const(m_warnings)) {
-            qWarning().noquote() << w.toString();
-        }
-        QVERIFY2(m_warnings.isEmpty(), "the window reported QML warnings");
-    }
+    void cleanup() { QVERIFY2(m_shop.quiet(), "the window reported QML warnings"); }
 
-    void cleanupTestCase()
-    {
-        m_engine.reset();
-        m_controller.reset();
-        m_view.reset();
-    }
+    void cleanupTestCase() { m_shop.close(); }
 
     void modelOneServesOrdersThroughOnePartition()
     {
@@ -230,14 +182,15 @@ private slots:
         m_controller->setOrderRate(20);
         m_controller->setRetention(2);
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->retentionS(), 2, kShopMs);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            hasNotice(QStringLiteral("done"), QStringLiteral("keeps records for 2 s")), kShopMs);
+        QTRY_VERIFY_WITH_TIMEOUT(hasNotice(*m_controller, QStringLiteral("done"),
+                                     QStringLiteral("keeps records for 2 s")),
+            kShopMs);
         QTRY_VERIFY_WITH_TIMEOUT(
             m_controller->orderPartitions()->get(0).value("logStart").toLongLong() > 0, kShopMs);
         // A late reader asked for a record retention removed is told where it starts instead.
         QCOMPARE(m_controller->addLateConsumer(QStringLiteral("offset"), 0), QString());
         QTRY_VERIFY_WITH_TIMEOUT(
-            hasNotice(QStringLiteral("warning"),
+            hasNotice(*m_controller, QStringLiteral("warning"),
                 QStringLiteral("offset 0 of ORDER-0 is gone, the log starts at")),
             kShopMs);
     }
@@ -262,8 +215,8 @@ private slots:
         QVERIFY(banner);
         QVERIFY(QMetaObject::invokeMethod(control, "moved", Q_ARG(double, 1)));
         // The reason is shown over the shop, in words.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            hasNotice(QStringLiteral("refused"), QStringLiteral("never take them away"))
+        QTRY_VERIFY_WITH_TIMEOUT(hasNotice(*m_controller, QStringLiteral("refused"),
+                                     QStringLiteral("never take them away"))
                 && banner->property("visible").toBool(),
             kShopMs);
         QTRY_COMPARE_WITH_TIMEOUT(slider->property("value").toInt(), partitions, kShopMs);
@@ -292,7 +245,8 @@ private slots:
         m_controller->placeBadOrder();
         QTRY_VERIFY_WITH_TIMEOUT(m_controller->deadLettered() >= 1, kShopMs);
         QTRY_VERIFY_WITH_TIMEOUT(
-            hasNotice(QStringLiteral("dead-letter"), QStringLiteral("ORDER-DLQ")), kShopMs);
+            hasNotice(*m_controller, QStringLiteral("dead-letter"), QStringLiteral("ORDER-DLQ")),
+            kShopMs);
     }
 
     void aClusterThatCannotBeReachedIsSaidInWords()
@@ -316,7 +270,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("failed"), kShopMs);
         QVERIFY2(clock.elapsed() < kGoneAnswerMs, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(!m_controller->statusText().isEmpty());
-        QVERIFY(hasNotice(QStringLiteral("error"), m_controller->statusText()));
+        QVERIFY(hasNotice(*m_controller, QStringLiteral("error"), m_controller->statusText()));
 
         cluster->setEmbedded(true);
         QCOMPARE(m_controller->connectNow(), QString());
@@ -369,11 +323,10 @@ private slots:
     }
 
 private:
-    std::unique_ptr<ViewSettings> m_view;
-    std::unique_ptr<ShopController> m_controller;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    WindowFixture m_shop;
+    ViewSettings *m_view = nullptr;
+    ShopController *m_controller = nullptr;
     QQuickWindow *m_window = nullptr;
-    QList<QQmlError> m_warnings;
 };
 
 QTEST_MAIN(TestGuiScenes)
