@@ -54,6 +54,7 @@ Item {
 
     readonly property real shopBottom: Math.max(topY + tillSpan, lateTop + Controller.lateReaders.count * cardPitch,
                                                 Controller.hasCook ? cookBottom + (Theme.presenter ? 0 : Theme.gap * 2) : countersBottom,
+                                                readyBox.y + readyBox.height + Theme.gap,
                                                 cabinetBottom + Theme.gap * 2, deadLetterBottom + Theme.gap * 2)
     // The back office: one card per reader, as its readers read every topic. In a row under
     // the whole shop; in presenter mode, where the window is short for the diagram and wide,

@@ -170,28 +170,88 @@ FocusScope {
     }
 
     // The whole log, start to end, and on it each late reader replaying it: its mark runs from
-    // where it began to where it has read, whatever the cells above show.
+    // where it began to where it has read, whatever the cells above show. Marks that would
+    // overlap are set apart, on a second line when one is not enough.
     Item {
         id: replayTrack
+
+        // Readers whose marks have shown where they began and now follow where they read.
+        property var running: ({})
+        readonly property real pitch: Theme.labelSize + 2 * Theme.cellGap
+        readonly property var marks: {
+            const marks = lane.replays.map((reader, index) => ({
+                index: index,
+                width: markWidth(reader.name),
+                centre: along(running[reader.name] ? reader.at : reader.from)
+            }))
+            marks.sort((a, b) => a.centre - b.centre || a.index - b.index)
+            return marks
+        }
+        readonly property int rows: marks.reduce((sum, m) => sum + m.width + Theme.cellGap, 0) > width ? 2 : 1
+        // Per reader (in the order of lane.replays): its line and left edge.
+        readonly property var placed: {
+            const placed = []
+            for (let row = 0; row < rows; ++row) {
+                const mine = marks.filter((m, k) => k % rows === row)
+                let edge = 0
+                for (const m of mine) {
+                    placed[m.index] = { row: row, x: Math.max(edge, m.centre - m.width / 2) }
+                    edge = placed[m.index].x + m.width + Theme.cellGap
+                }
+                let limit = width
+                for (let k = mine.length - 1; k >= 0; --k) {
+                    const m = mine[k]
+                    placed[m.index].x = Math.max(0, Math.min(placed[m.index].x, limit - m.width))
+                    limit = placed[m.index].x - Theme.cellGap
+                }
+            }
+            return placed
+        }
 
         function along(offset: real): real {
             const span = lane.logEnd - lane.logStart
             return span <= 0 ? width : Math.max(0, Math.min(1, (offset - lane.logStart) / span)) * width
         }
 
+        function markWidth(name: string): real {
+            return markFont.advanceWidth(name) + 2 * Theme.cellGap
+        }
+
+        function startRunning(name: string) {
+            const now = Object.assign({}, running)
+            now[name] = true
+            running = now
+        }
+
         objectName: "replayTrack"
         x: Theme.padding
         y: row.y + row.height + Theme.cellGap
         width: lane.cellsWidth
-        height: visible ? Theme.labelSize + 2 * Theme.cellGap : 0
+        height: visible ? rows * pitch : 0
         visible: lane.replays.length > 0
+        // A reader of the same name later (after a reset) runs from where it begins again.
+        onVisibleChanged: if (!visible) running = {}
 
-        Rectangle {
-            anchors.verticalCenter: parent.verticalCenter
-            width: parent.width
-            height: Math.max(1, Theme.borderWidth)
-            color: Theme.good
-            opacity: 0.6
+        FontMetrics {
+            id: markFont
+
+            font.family: Theme.fontFamily
+            font.pixelSize: Math.round(Theme.labelSize * 0.85)
+            font.bold: true
+        }
+
+        Repeater {
+            model: replayTrack.rows
+
+            Rectangle {
+                required property int index
+
+                y: (index + 0.5) * replayTrack.pitch - height / 2
+                width: replayTrack.width
+                height: Math.max(1, Theme.borderWidth)
+                color: Theme.good
+                opacity: 0.6
+            }
         }
 
         Repeater {
@@ -202,18 +262,17 @@ FocusScope {
 
                 required property int index
                 readonly property var reader: lane.replays[index] ?? {"name": "", "from": 0, "at": 0}
-                // Where it began when it first shows; from the next frame on, where it has read.
-                property bool running: false
-                readonly property real point: replayTrack.along(running ? reader.at : reader.from)
+                readonly property var place: replayTrack.placed[index] ?? {"row": 0, "x": 0}
 
                 objectName: "replayMark"
-                x: Math.max(0, Math.min(replayTrack.width - width, point - width / 2))
-                anchors.verticalCenter: parent.verticalCenter
-                width: markName.implicitWidth + 2 * Theme.cellGap
+                x: place.x
+                y: (place.row + 0.5) * replayTrack.pitch - height / 2
+                width: replayTrack.markWidth(reader.name)
                 height: Theme.labelSize + Theme.cellGap
                 radius: height / 2
                 color: Theme.good
-                Component.onCompleted: Qt.callLater(() => mark.running = true)
+                // Shown first where it began; from the next frame on, it runs to where it read.
+                Component.onCompleted: Qt.callLater(() => replayTrack.startRunning(mark.reader.name))
 
                 Behavior on x {
                     SmoothedAnimation {
@@ -222,14 +281,10 @@ FocusScope {
                 }
 
                 Text {
-                    id: markName
-
                     anchors.centerIn: parent
                     text: mark.reader.name
                     color: "#0b1220"
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Math.round(Theme.labelSize * 0.85)
-                    font.bold: true
+                    font: markFont.font
                 }
             }
         }

@@ -108,6 +108,27 @@ TestCase {
         compare(lane.implicitHeight, plain.implicitHeight)
     }
 
+    function test_readers_at_one_place_are_set_apart() {
+        const names = ["accountant", "statistician", "stockist", "late-1"]
+        const lane = createLane({ replays: names.map(name => ({ "name": name, "from": 100, "at": 100 })) })
+        const track = findChild(lane, "replayTrack")
+        waitForRendering(lane)
+        const marks = []
+        for (let i = 0; i < track.children.length; ++i) {
+            if (track.children[i].objectName === "replayMark")
+                marks.push(track.children[i])
+        }
+        compare(marks.length, names.length)
+        tryVerify(() => marks.every(m => m.x >= 0 && m.x + m.width <= track.width + 0.5), 5000, "inside the track")
+        for (let i = 0; i < marks.length; ++i) {
+            for (let j = i + 1; j < marks.length; ++j) {
+                const a = marks[i], b = marks[j]
+                const apart = a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y || b.y + b.height <= a.y
+                verify(apart, a.reader.name + " over " + b.reader.name)
+            }
+        }
+    }
+
     function test_its_size_follows_the_theme() {
         const lane = createLane()
         const normal = lane.implicitHeight

@@ -223,6 +223,15 @@ private slots:
         QVERIFY(button->isVisible());
         QVERIFY(QMetaObject::invokeMethod(button, "clicked"));
         QTRY_VERIFY_WITH_TIMEOUT(cabinet().closed(), kShopMs);
+        // The shop's totals and the window's trays hear of the waste each in their own time.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [this] {
+                const shop::CabinetTotals now = m_controller->cabinetTotals();
+                return cabinet().wasteTotal() == shop::CabinetTotals::sum(now.wasted)
+                    && role(QStringLiteral("cod"), "wasted") == now.wasted.value("cod")
+                    && role(QStringLiteral("chips"), "wasted") == now.wasted.value("chips");
+            }(),
+            kOpenMs);
 
         const shop::CabinetTotals totals = m_controller->cabinetTotals();
         QVERIFY(shop::CabinetTotals::sum(totals.cooked) > 0);

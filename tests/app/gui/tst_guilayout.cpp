@@ -1,6 +1,5 @@
 #include "window_fixture.h"
 
-#include <QQuickStyle>
 #include <QSignalSpy>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -231,8 +230,6 @@ private:
 private slots:
     void initTestCase()
     {
-        // The window's own style, as the app sets it: another draws taller or shorter controls.
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
         QVERIFY(m_shop.open(QStringLiteral("talk"), 0));
         QVERIFY(!m_shop.view->presenter());
         QCOMPARE(m_shop.window->size(), QSize(1920, 1080));

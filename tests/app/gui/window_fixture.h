@@ -7,6 +7,7 @@
 #include <QQmlApplicationEngine>
 #include <QQmlError>
 #include <QQuickItem>
+#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +33,8 @@ struct WindowFixture
     ShopController &prepare(const shop::ShopConfig &config = {})
     {
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        // The app's own style: another draws taller or shorter controls.
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
         view = std::make_unique<ViewSettings>(nullptr);
         controller = std::make_unique<ShopController>(config, nullptr);
         return *controller;
