@@ -9,6 +9,8 @@ packages=(
     libasio-dev libcli11-dev libspdlog-dev libfmt-dev
     # Kafka clients used by the engine and the interop tests
     librdkafka-dev kcat python3-kafka python3-confluent-kafka
+    # the window's allocator
+    libjemalloc-dev
     # Qt 6 and QML modules
     qt6-base-dev qt6-declarative-dev qt6-charts-dev libgl-dev libxkbcommon-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

@@ -27,6 +27,7 @@ void EventDrain::attach(shop::ShopEventQueue *queue)
 void EventDrain::detachAll()
 {
     m_queues.clear();
+    m_spent.clear();
 }
 
 void EventDrain::start()
@@ -41,19 +42,21 @@ void EventDrain::stop()
 
 void EventDrain::drainNow()
 {
+    disposeSpent();
     QVector<shop::ShopEvent> events;
     int sources = 0;
     for (shop::ShopEventQueue *queue : std::as_const(m_queues)) {
-        QVector<shop::ShopEvent> more = queue->drain();
-        if (more.isEmpty()) {
+        std::optional<QVector<shop::ShopEvent>> more = queue->tryDrain();
+        if (!more || more->isEmpty()) {
             continue;
         }
         ++sources;
         if (events.isEmpty()) {
-            events = std::move(more);
+            events = *more;
         } else {
-            events.append(more);
+            events.append(*more);
         }
+        m_spent.append({queue, std::move(*more)});
     }
     if (events.isEmpty()) {
         return;
@@ -65,6 +68,20 @@ void EventDrain::drainNow()
     }
     m_drained += events.size();
     emit batch(events);
+    // A batch from one queue is that queue's own memory: hand it back rather than free it here.
+    if (sources == 1) {
+        events = {};
+    }
+    disposeSpent();
+}
+
+void EventDrain::disposeSpent()
+{
+    for (qsizetype i = m_spent.size() - 1; i >= 0; --i) {
+        if (m_spent[i].first->dispose(m_spent[i].second)) {
+            m_spent.removeAt(i);
+        }
+    }
 }
 
 } // namespace chippy::gui

@@ -23,10 +23,6 @@
 
 #include <cstring>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 Q_IMPORT_QML_PLUGIN(ChippyPlugin)
 
 namespace chippy::gui {
@@ -64,11 +60,6 @@ shop::ShopConfig windowShopConfig()
 
 std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
 {
-#ifdef __GLIBC__
-    // Every Kafka client runs threads of its own; with an allocator arena per thread, memory
-    // freed on one is rarely reused by another and the footprint doubles over a long run.
-    mallopt(M_ARENA_MAX, 2);
-#endif
     if (!wantsWindow(argc, argv)) {
         return std::make_unique<QCoreApplication>(argc, argv);
     }

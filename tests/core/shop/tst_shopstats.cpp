@@ -2,6 +2,8 @@
 #include "shop/events/order_number_set.h"
 #include "shop/events/shop_stats.h"
 
+#include <QElapsedTimer>
+#include <QSemaphore>
 #include <QTest>
 #include <QThread>
 
@@ -149,6 +151,48 @@ private slots:
         }
         QCOMPARE(orders.size(), kThreads * kEach);
         QVERIFY(queue.drain().isEmpty());
+    }
+
+    void theWindowNeverWaitsForAWorkerHoldingTheQueue()
+    {
+        ShopEventQueue queue;
+        ShopEvent placed;
+        placed.kind = ShopEvent::Kind::OrderPlaced;
+        queue.push(placed);
+        std::optional<QVector<ShopEvent>> first = queue.tryDrain();
+        QVERIFY(first);
+        QCOMPARE(first->size(), 1);
+
+        // A worker holds the queue (pushing, and stopped there by the scheduler).
+        QSemaphore holding;
+        QSemaphore letGo;
+        QThread *worker = QThread::create([&] {
+            queue.holdForTest([&] {
+                holding.release();
+                letGo.acquire();
+            });
+        });
+        worker->start();
+        holding.acquire();
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!queue.tryDrain());
+        QVector<ShopEvent> spent = *first;
+        QVERIFY(!queue.dispose(spent));
+        QCOMPARE(spent.size(), 1);
+        QVERIFY(clock.elapsed() < 1000);
+        letGo.release();
+        worker->wait();
+        delete worker;
+
+        // Handed back, the batch is freed by the next push; the pushed event is drained.
+        QVERIFY(queue.dispose(spent));
+        QVERIFY(spent.isEmpty());
+        queue.push(placed);
+        first.reset();
+        const std::optional<QVector<ShopEvent>> next = queue.tryDrain();
+        QVERIFY(next);
+        QCOMPARE(next->size(), 1);
     }
 
     void dropsEventsBeyondItsCapAndSaysHowMany()
