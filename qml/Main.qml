@@ -13,7 +13,8 @@ ApplicationWindow {
     minimumWidth: 960
     minimumHeight: 600
     visible: true
-    title: qsTr("Chippy — %1").arg(Controller.sceneTitle)
+    // The system adds the application's name: "Cod and chips — Chippy".
+    title: Controller.sceneTitle
     color: Theme.background
     font.family: Theme.fontFamily
     font.pixelSize: Theme.bodySize

@@ -297,6 +297,15 @@ private slots:
     }
 
     // The notes that no longer take the panel's room show on the slider they are about.
+    // The window system appends " — Chippy" (the application's display name) itself.
+    void theTitleIsTheSceneNamedOnce()
+    {
+        openScene(2);
+        QCOMPARE(m_shop.window->title(), m_shop.controller->sceneTitle());
+        QVERIFY(!m_shop.window->title().contains(QLatin1String("Chippy")));
+        QVERIFY(!m_shop.window->title().isEmpty());
+    }
+
     void aSlidersNoteShowsWhenItIsReachedWithTab()
     {
         openScene(0);
