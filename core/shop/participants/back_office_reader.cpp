@@ -33,15 +33,7 @@ void BackOfficeReader::handle(const kafka::Message &message)
     const kafka::TopicPartition where {message.topic, message.partition};
     if (!m_replayAnnounced.value(where)) {
         m_replayAnnounced.insert(where, true);
-        ShopEvent e = event(ShopEvent::Kind::Replaying);
-        e.topic = message.topic;
-        e.partition = message.partition;
-        e.offset = message.offset;
-        e.text = QStringLiteral("%1 replays %2-%3 from offset %4")
-                     .arg(name(), message.topic)
-                     .arg(message.partition)
-                     .arg(message.offset);
-        post(e);
+        postReplaying(message, QStringLiteral("replays"));
     }
     collect(message);
     m_next.insert(where, message.offset + 1);

@@ -149,4 +149,17 @@ void GroupMember::followPause()
     }
 }
 
+void GroupMember::postReplaying(const kafka::Message &first, const QString &verb)
+{
+    ShopEvent e = event(ShopEvent::Kind::Replaying);
+    e.topic = first.topic;
+    e.partition = first.partition;
+    e.offset = first.offset;
+    e.text = QStringLiteral("%1 %2 %3-%4 from offset %5")
+                 .arg(name(), verb, first.topic)
+                 .arg(first.partition)
+                 .arg(first.offset);
+    post(e);
+}
+
 } // namespace chippy::shop

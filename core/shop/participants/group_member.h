@@ -46,6 +46,9 @@ protected:
     virtual bool openOutputs(QString *) { return true; }
     virtual void closeOutputs() { }
     virtual void abandonOutputs() { }
+    // Says that this member began reading a partition (a late reader replaying the log) at the
+    // message's offset.
+    void postReplaying(const kafka::Message &first, const QString &verb);
 
     kafka::Consumer &consumer() { return *m_consumer; }
 

@@ -21,15 +21,7 @@ void LateReader::handle(const kafka::Message &message)
     if (!m_begun.contains(message.partition)) {
         m_begun.insert(message.partition);
         checkStart(message);
-        ShopEvent e = event(ShopEvent::Kind::Replaying);
-        e.topic = message.topic;
-        e.partition = message.partition;
-        e.offset = message.offset;
-        e.text = QStringLiteral("%1 reads %2-%3 from offset %4")
-                     .arg(name(), message.topic)
-                     .arg(message.partition)
-                     .arg(message.offset);
-        post(e);
+        postReplaying(message, QStringLiteral("reads"));
     }
     consumer().storeOffset({message.topic, message.partition}, message.offset + 1);
     const QJsonObject order = QJsonDocument::fromJson(message.value).object();

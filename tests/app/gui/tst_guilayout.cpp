@@ -38,26 +38,6 @@ private:
     // cabinet.
     static constexpr int kActions = 10;
 
-    static bool isA(const QQuickItem *item, const char *type)
-    {
-        return QLatin1String(item->metaObject()->className()).startsWith(QLatin1String(type));
-    }
-
-    static void collect(QQuickItem *from, const std::function<bool(QQuickItem *)> &wanted,
-        QList<QQuickItem *> *found)
-    {
-        if (!from->isVisible()) {
-            return;
-        }
-        if (wanted(from)) {
-            found->append(from);
-        }
-        const QList<QQuickItem *> children = from->childItems();
-        for (QQuickItem *child : children) {
-            collect(child, wanted, found);
-        }
-    }
-
     // The buttons of WHAT IF, BACK OFFICE and the late consumer's.
     static bool isAction(const QString &text)
     {
@@ -82,9 +62,9 @@ private:
     QQuickItem *panel() const
     {
         QList<QQuickItem *> found;
-        collect(
+        WindowFixture::collect(
             m_shop.window->contentItem(),
-            [](QQuickItem *item) { return isA(item, "ControlPanel"); }, &found);
+            [](QQuickItem *item) { return WindowFixture::isA(item, "ControlPanel"); }, &found);
         return found.size() == 1 ? found.constFirst() : nullptr;
     }
 
@@ -103,9 +83,9 @@ private:
     int visibleBackOfficeCards() const
     {
         QList<QQuickItem *> cards;
-        collect(
+        WindowFixture::collect(
             m_shop.window->contentItem(),
-            [](QQuickItem *item) { return isA(item, "BackOfficeCard"); }, &cards);
+            [](QQuickItem *item) { return WindowFixture::isA(item, "BackOfficeCard"); }, &cards);
         return int(cards.size());
     }
 
@@ -119,7 +99,7 @@ private:
     QList<QQuickItem *> actions() const
     {
         QList<QQuickItem *> buttons;
-        collect(
+        WindowFixture::collect(
             panel(),
             [](QQuickItem *item) {
                 return item->inherits("QQuickButton")
@@ -174,9 +154,10 @@ private:
 
     static bool isBox(const QQuickItem *item)
     {
-        return isA(item, "TopicBox") || isA(item, "MemberCard") || isA(item, "TillCard")
-            || isA(item, "BackOfficeCard") || isA(item, "HotCabinet")
-            || isA(item, "DeadLetterTopic") || isA(item, "ShopText");
+        return WindowFixture::isA(item, "TopicBox") || WindowFixture::isA(item, "MemberCard")
+            || WindowFixture::isA(item, "TillCard") || WindowFixture::isA(item, "BackOfficeCard")
+            || WindowFixture::isA(item, "HotCabinet") || WindowFixture::isA(item, "DeadLetterTopic")
+            || WindowFixture::isA(item, "ShopText");
     }
 
     // How far down the stage the diagram draws its cards, topics and headings; some of them may

@@ -28,16 +28,12 @@ private:
     // How far a wire's end may be from the edge of what it joins.
     static constexpr double kWireSlack = 2.5;
 
-    static bool isA(const QQuickItem *item, const char *type)
-    {
-        return QLatin1String(item->metaObject()->className()).startsWith(QLatin1String(type));
-    }
-
     static bool isBox(const QQuickItem *item)
     {
-        return isA(item, "TopicBox") || isA(item, "MemberCard") || isA(item, "TillCard")
-            || isA(item, "BackOfficeCard") || isA(item, "HotCabinet")
-            || isA(item, "DeadLetterTopic") || isA(item, "ShopText");
+        return WindowFixture::isA(item, "TopicBox") || WindowFixture::isA(item, "MemberCard")
+            || WindowFixture::isA(item, "TillCard") || WindowFixture::isA(item, "BackOfficeCard")
+            || WindowFixture::isA(item, "HotCabinet") || WindowFixture::isA(item, "DeadLetterTopic")
+            || WindowFixture::isA(item, "ShopText");
     }
 
     static QRectF sceneRect(const QQuickItem *item)
@@ -57,21 +53,6 @@ private:
             .arg(sceneRect(item).y())
             .arg(sceneRect(item).width())
             .arg(sceneRect(item).height());
-    }
-
-    static void collect(QQuickItem *from, const std::function<bool(QQuickItem *)> &wanted,
-        QList<QQuickItem *> *found)
-    {
-        if (!from->isVisible()) {
-            return;
-        }
-        if (wanted(from)) {
-            found->append(from);
-        }
-        const QList<QQuickItem *> children = from->childItems();
-        for (QQuickItem *child : children) {
-            collect(child, wanted, found);
-        }
     }
 
     QQuickItem *diagram() const
@@ -107,7 +88,7 @@ private:
     QStringList elidedTexts() const
     {
         QList<QQuickItem *> texts;
-        collect(
+        WindowFixture::collect(
             m_shop.window->contentItem(),
             [](QQuickItem *item) { return item->inherits("QQuickText") && item->opacity() > 0; },
             &texts);
@@ -168,13 +149,13 @@ private:
     {
         QStringList found;
         for (QQuickItem *box : boxes()) {
-            if (!isA(box, "TopicBox")) {
+            if (!WindowFixture::isA(box, "TopicBox")) {
                 continue;
             }
             const auto *partitions = box->property("partitions").value<QObject *>();
             const int count = partitions ? partitions->property("count").toInt() : 0;
             QList<QQuickItem *> lanes;
-            collect(
+            WindowFixture::collect(
                 box,
                 [](QQuickItem *item) {
                     return item->objectName() == QLatin1String("partitionLane");
@@ -196,14 +177,14 @@ private:
         QQuickItem *shop = diagram();
         QList<QQuickItem *> ends = boxes();
         QList<QQuickItem *> lanes;
-        collect(
+        WindowFixture::collect(
             shop,
             [](QQuickItem *item) { return item->objectName() == QLatin1String("partitionLane"); },
             &lanes);
         QList<QQuickItem *> wires;
         const QList<QQuickItem *> children = shop->childItems();
         for (QQuickItem *child : children) {
-            if (child->isVisible() && isA(child, "Arrow")) {
+            if (child->isVisible() && WindowFixture::isA(child, "Arrow")) {
                 wires.append(child);
             }
         }
@@ -239,7 +220,8 @@ private:
                 }
                 for (QQuickItem *box : std::as_const(ends)) {
                     joined = joined
-                        || (!onLane && !isA(box, "ShopText") && onEdge(sceneRect(box), at, false));
+                        || (!onLane && !WindowFixture::isA(box, "ShopText")
+                            && onEdge(sceneRect(box), at, false));
                 }
                 if (!joined) {
                     found.append(QStringLiteral("the end %1 of a wire from %2,%3 to %4,%5 at %6,%7")
@@ -284,10 +266,10 @@ private:
         };
         const QList<QQuickItem *> drawn = boxes();
         QVERIFY2(std::count_if(drawn.cbegin(), drawn.cend(),
-                     [](QQuickItem *box) { return isA(box, "TopicBox"); })
+                     [](QQuickItem *box) { return WindowFixture::isA(box, "TopicBox"); })
                     >= 2
                 && std::count_if(drawn.cbegin(), drawn.cend(),
-                       [](QQuickItem *box) { return isA(box, "MemberCard"); })
+                       [](QQuickItem *box) { return WindowFixture::isA(box, "MemberCard"); })
                     >= 2,
             qPrintable(where + QStringLiteral(": the diagram's topics and cards are not found")));
         QTRY_VERIFY2_WITH_TIMEOUT(elidedTexts().isEmpty(),

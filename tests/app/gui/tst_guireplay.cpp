@@ -16,7 +16,7 @@ class TestGuiReplay : public QObject
     Q_OBJECT
 
 private:
-    static constexpr int kShopMs = 30000;
+    static constexpr int kShopMs = 60000;
     // Enough of a log that a replay has a way to run.
     static constexpr qint64 kHistory = 60;
     // A mark that jumps is seen at its start and end, and where the reader's batches ended.
@@ -31,24 +31,15 @@ private:
     QList<QQuickItem *> marksOf(const QString &reader) const
     {
         QList<QQuickItem *> found;
-        collect(m_shop.window->contentItem(), reader, &found);
+        WindowFixture::collect(
+            m_shop.window->contentItem(),
+            [&reader](QQuickItem *item) {
+                return item->objectName() == QLatin1String("replayMark")
+                    && item->property("reader").toMap().value(QStringLiteral("name")).toString()
+                    == reader;
+            },
+            &found);
         return found;
-    }
-
-    static void collect(QQuickItem *from, const QString &reader, QList<QQuickItem *> *found)
-    {
-        if (!from->isVisible()) {
-            return;
-        }
-        if (from->objectName() == QLatin1String("replayMark")
-            && from->property("reader").toMap().value(QStringLiteral("name")).toString()
-                == reader) {
-            found->append(from);
-        }
-        const QList<QQuickItem *> children = from->childItems();
-        for (QQuickItem *child : children) {
-            collect(child, reader, found);
-        }
     }
 
     static qreal furthest(const QList<QQuickItem *> &marks)

@@ -101,6 +101,27 @@ struct WindowFixture
         return find([&name](QQuickItem *item) { return item->objectName() == name; });
     }
 
+    static bool isA(const QQuickItem *item, const char *type)
+    {
+        return QLatin1String(item->metaObject()->className()).startsWith(QLatin1String(type));
+    }
+
+    // Every visible item from this one down that is wanted, in the order they are drawn.
+    static void collect(QQuickItem *from, const std::function<bool(QQuickItem *)> &wanted,
+        QList<QQuickItem *> *found)
+    {
+        if (!from->isVisible()) {
+            return;
+        }
+        if (wanted(from)) {
+            found->append(from);
+        }
+        const QList<QQuickItem *> children = from->childItems();
+        for (QQuickItem *child : children) {
+            collect(child, wanted, found);
+        }
+    }
+
     static QQuickItem *findIn(QQuickItem *from, const std::function<bool(QQuickItem *)> &wanted)
     {
         if (wanted(from)) {
