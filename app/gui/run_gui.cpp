@@ -32,8 +32,9 @@ namespace {
 constexpr const char *kMainQml = "qrc:/qt/qml/Chippy/Main.qml";
 constexpr const char *kImportPath = "qrc:/qt/qml";
 // Shop threads give way to drawing: at full speed the window stays smooth, the shop a little
-// slower.
-constexpr int kShopNiceness = 10;
+// slower. Not further: on a busy machine a shop thread that lower waits long for a CPU while
+// holding a lock the window may need (the allocator's), and the window waits with it.
+constexpr int kShopNiceness = 5;
 
 bool wantsWindow(int argc, char **argv)
 {
