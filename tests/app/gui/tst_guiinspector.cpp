@@ -66,8 +66,7 @@ private slots:
 
     void theListHoldsStillUnderThePointer()
     {
-        QQuickItem *list = m_shop.find(
-            [](QQuickItem *item) { return item->objectName() == QLatin1String("recordList"); });
+        QQuickItem *list = m_shop.named(QStringLiteral("recordList"));
         QVERIFY(list);
         QTest::mouseMove(m_shop.window, WindowFixture::centreOf(list));
         QTRY_VERIFY_WITH_TIMEOUT(m_shop.controller->records()->held(), kShopMs);

@@ -69,9 +69,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_controller->deadLettered(), qint64(1), kOpenMs);
         QVERIFY2(m_controller->changedByHand(), "the caption says the scene was changed by hand");
         // The unreadable order is drawn on the dead-letter topic, with who sent it there.
-        QQuickItem *deadLetters = m_shop.find([](QQuickItem *item) {
-            return item->objectName() == QLatin1String("deadLetterTopic");
-        });
+        QQuickItem *deadLetters = m_shop.named(QStringLiteral("deadLetterTopic"));
         QVERIFY(deadLetters);
         QTRY_VERIFY_WITH_TIMEOUT(deadLetters->isVisible(), kOpenMs);
         QVERIFY(WindowFixture::findIn(deadLetters, [](QQuickItem *item) {

@@ -68,17 +68,9 @@ private:
         return found.size() == 1 ? found.constFirst() : nullptr;
     }
 
-    QQuickItem *diagram() const
-    {
-        return m_shop.find(
-            [](QQuickItem *item) { return item->objectName() == QLatin1String("shopDiagram"); });
-    }
+    QQuickItem *diagram() const { return m_shop.named(QStringLiteral("shopDiagram")); }
 
-    QQuickItem *chartsRow() const
-    {
-        return m_shop.find(
-            [](QQuickItem *item) { return item->objectName() == QLatin1String("chartsRow"); });
-    }
+    QQuickItem *chartsRow() const { return m_shop.named(QStringLiteral("chartsRow")); }
 
     int visibleBackOfficeCards() const
     {
@@ -152,14 +144,6 @@ private:
         return found;
     }
 
-    static bool isBox(const QQuickItem *item)
-    {
-        return WindowFixture::isA(item, "TopicBox") || WindowFixture::isA(item, "MemberCard")
-            || WindowFixture::isA(item, "TillCard") || WindowFixture::isA(item, "BackOfficeCard")
-            || WindowFixture::isA(item, "HotCabinet") || WindowFixture::isA(item, "DeadLetterTopic")
-            || WindowFixture::isA(item, "ShopText");
-    }
-
     // How far down the stage the diagram draws its cards, topics and headings; some of them may
     // reach below its implicit height.
     double drawnHeight() const
@@ -168,7 +152,7 @@ private:
         double bottom = 0;
         const QList<QQuickItem *> children = shop->childItems();
         for (QQuickItem *child : children) {
-            if (child->isVisible() && child->height() > 0 && isBox(child)) {
+            if (child->isVisible() && child->height() > 0 && WindowFixture::isDiagramBox(child)) {
                 bottom = qMax(bottom, child->y() + child->height());
             }
         }

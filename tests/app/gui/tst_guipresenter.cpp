@@ -28,14 +28,6 @@ private:
     // How far a wire's end may be from the edge of what it joins.
     static constexpr double kWireSlack = 2.5;
 
-    static bool isBox(const QQuickItem *item)
-    {
-        return WindowFixture::isA(item, "TopicBox") || WindowFixture::isA(item, "MemberCard")
-            || WindowFixture::isA(item, "TillCard") || WindowFixture::isA(item, "BackOfficeCard")
-            || WindowFixture::isA(item, "HotCabinet") || WindowFixture::isA(item, "DeadLetterTopic")
-            || WindowFixture::isA(item, "ShopText");
-    }
-
     static QRectF sceneRect(const QQuickItem *item)
     {
         return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
@@ -55,11 +47,7 @@ private:
             .arg(sceneRect(item).height());
     }
 
-    QQuickItem *diagram() const
-    {
-        return m_shop.find(
-            [](QQuickItem *item) { return item->objectName() == QLatin1String("shopDiagram"); });
-    }
+    QQuickItem *diagram() const { return m_shop.named(QStringLiteral("shopDiagram")); }
 
     QObject *drawer() const
     {
@@ -78,7 +66,8 @@ private:
         QList<QQuickItem *> found;
         const QList<QQuickItem *> children = diagram()->childItems();
         for (QQuickItem *child : children) {
-            if (child->isVisible() && child->width() > 0 && child->height() > 0 && isBox(child)) {
+            if (child->isVisible() && child->width() > 0 && child->height() > 0
+                && WindowFixture::isDiagramBox(child)) {
                 found.append(child);
             }
         }

@@ -106,6 +106,14 @@ struct WindowFixture
         return QLatin1String(item->metaObject()->className()).startsWith(QLatin1String(type));
     }
 
+    // What the shop diagram draws as a box: its cards, topics, the cabinet and its headings.
+    static bool isDiagramBox(const QQuickItem *item)
+    {
+        return isA(item, "TopicBox") || isA(item, "MemberCard") || isA(item, "TillCard")
+            || isA(item, "BackOfficeCard") || isA(item, "HotCabinet")
+            || isA(item, "DeadLetterTopic") || isA(item, "ShopText");
+    }
+
     // Every visible item from this one down that is wanted, in the order they are drawn.
     static void collect(QQuickItem *from, const std::function<bool(QQuickItem *)> &wanted,
         QList<QQuickItem *> *found)
